@@ -1,0 +1,80 @@
+# juesuan — build, test and run the extractor. GNU make.
+#   make run    install missing Debian packages (as root), build, extract the
+#               bundled samples and score them against their gold records
+#   make test   the whole suite: unit (cmocka), golden, layouts, hostile
+#               input, then again under AddressSanitizer + UBSan
+CC      ?= cc
+PREFIX  ?= /usr/local
+PKGS    := libpcre2-8 icu-uc libutf8proc jansson
+DEBS    := libpcre2-dev libicu-dev libutf8proc-dev libjansson-dev libcmocka-dev pkg-config python3
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+           -Wformat=2 -Wundef -Wpointer-arith -Wvla
+DEFS    := -D_POSIX_C_SOURCE=200809L -DJS_PATTERN_DIR='"$(abspath patterns)"'
+CFLAGS  ?= -O2 -g
+ASANFL  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA   = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+LIBSRC  := arena dec normalize tokenize match header tables prose reconcile emit sha256 pipeline
+UNITS   := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+GOLD    ?= corpus/gold
+
+# One object directory per flavour: build/release, build/asan.
+define flavour
+build/$(1)/%.o: extractor/%.c extractor/js_int.h extractor/juesuan.h | deps
+	@mkdir -p $$(@D)
+	$$(CC) -std=c11 $(WARN) $(DEFS) $(2) $$(PKGCF) -c $$< -o $$@
+build/$(1)/libjuesuan.a: $(LIBSRC:%=build/$(1)/%.o)
+	ar rcs $$@ $$^
+build/$(1)/extract: build/$(1)/main.o build/$(1)/libjuesuan.a
+	$$(CC) $(2) -o $$@ $$^ $$(PKGLIBS)
+build/$(1)/test_%: tests/unit/test_%.c tests/unit/unit.h build/$(1)/libjuesuan.a
+	$$(CC) -std=c11 $(WARN) -Wno-missing-prototypes $(DEFS) $(2) $$(PKGCF) -Iextractor -o $$@ $$< build/$(1)/libjuesuan.a $$(PKGLIBS) $$(CMOCKA)
+endef
+$(eval $(call flavour,release,$(CFLAGS)))
+$(eval $(call flavour,asan,$(ASANFL)))
+
+.PHONY: all deps run test test-release test-asan unit golden layouts hostile bench clean format
+all: build/extract
+
+build/extract: build/release/extract
+	cp $< $@
+
+# Install what is missing from Debian (only when run as root; otherwise say what to install).
+deps:
+	@missing=""; for p in $(PKGS) cmocka; do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
+	command -v python3 >/dev/null || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing Debian packages for:$$missing"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS) >/dev/null; \
+	  else echo "missing:$$missing — as root run: apt-get install $(DEBS)"; exit 1; fi; fi
+
+run: build/extract
+	@mkdir -p build/out
+	@for f in corpus/samples/*.txt; do ./build/extract < $$f > build/out/$$(basename $$f .txt).json || exit 1; done
+	@echo "records written to build/out/"; python3 tests/score.py $(GOLD) build/out
+
+unit-%: build/%/extract $(UNITS:%=build/\%/%)
+	@set -e; for t in $(UNITS); do ./build/$*/$$t; done
+
+golden-%: build/%/extract
+	@EXTRACT=./build/$*/extract sh tests/golden/run_golden.sh
+
+layouts-%: build/%/extract
+	@EXTRACT=./build/$*/extract sh tests/layouts/run_layouts.sh
+
+hostile-%: build/%/extract
+	@EXTRACT=./build/$*/extract sh tests/hostile/run_hostile.sh
+
+test-release: unit-release golden-release layouts-release hostile-release
+test-asan: unit-asan golden-asan layouts-asan hostile-asan
+test: build/extract test-release test-asan
+	@echo "all test suites passed (release and ASan+UBSan)"
+
+clean:
+	rm -rf build
+
+format:
+	clang-format -i extractor/*.c extractor/*.h tests/unit/*.c tests/unit/*.h

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: MIT
+ * emit.c — stage 7: facts → the canonical record as JSON (jansson, so all
+ * escaping is jansson's). Paths nest on '.', tables come out in id order,
+ * amounts as JSON numbers from their exact decimal text, counts as integers.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js_int.h"
+
+static json_t *fact_value(const jsp_fact *f)
+{
+    switch (f->kind) {
+    case JSP_F_STR: return json_string(f->str);
+    case JSP_F_INT: return json_integer((json_int_t)f->num.v);
+    default: return json_real(jsp_dec_to_double(f->num));
+    }
+}
+
+/* Set root[a][b]...[z] = v along a dotted path, creating objects. */
+static int set_path(json_t *root, const char *path, json_t *v)
+{
+    char key[128];
+    json_t *o = root;
+    const char *p = path;
+    for (;;) {
+        const char *dot = strchr(p, '.');
+        size_t l = dot ? (size_t)(dot - p) : strlen(p);
+        if (l >= sizeof key)
+            l = sizeof key - 1;
+        memcpy(key, p, l);
+        key[l] = 0;
+        if (!dot)
+            return json_object_set_new(o, key, v);
+        json_t *next = json_object_get(o, key);
+        if (!json_is_object(next)) {
+            next = json_object();
+            if (json_object_set_new(o, key, next))
+                return -1;
+        }
+        o = next;
+        p = dot + 1;
+    }
+}
+
+static void add_prefix(const js_doc *d, json_t *root, const char *prefix)
+{
+    const jsp_fact *f = d->facts.items;
+    size_t l = strlen(prefix);
+    for (size_t i = 0; i < d->facts.n; i++)
+        if (f[i].path && !strncmp(f[i].path, prefix, l))
+            set_path(root, f[i].path, fact_value(&f[i]));
+}
+
+static json_t *warnings(const js_doc *d)
+{
+    json_t *a = json_array();
+    const jsp_warning *w = d->warnings.items;
+    for (size_t i = 0; i < d->warnings.n && a; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "message", json_string(w[i].msg));
+        if (w[i].line0)
+            json_object_set_new(o, "lines", json_pack("[ii]", (int)w[i].line0, (int)w[i].line1));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+char *jsp_emit(const js_doc *d, js_opts opts)
+{
+    json_t *root = json_object();
+    if (!root)
+        return NULL;
+    if (d->source_name)
+        json_object_set_new(root, "source",
+                            json_pack("{s:s, s:I, s:s}", "file", d->source_name, "bytes",
+                                      (json_int_t)d->input_len, "sha256", d->sha256));
+    if (d->department)
+        json_object_set_new(root, "department", json_string(d->department));
+    if (d->year)
+        json_object_set_new(root, "year", json_integer(d->year));
+    json_object_set_new(root, "unit", json_string("万元"));
+    for (int id = 1; id <= 9; id++) {
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "tables.%02d.", id);
+        add_prefix(d, root, prefix);
+    }
+    add_prefix(d, root, "narrative.");
+    if (d->warnings.n)
+        json_object_set_new(root, "warnings", warnings(d));
+    size_t flags = JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER;
+    flags |= (opts & JS_OPT_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;
+    char *s = json_dumps(root, flags);
+    json_decref(root);
+    return s;
+}

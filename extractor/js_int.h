@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT
+ * js_int.h — internal types shared by the pipeline stages.
+ *
+ * Pipeline: normalize → tokenize → match → tables → prose → reconcile → emit.
+ * Every stage reads the normalised text `doc->norm` and writes into the
+ * per-document arena; spans are byte offsets into `norm`, mapped back to
+ * the original input through `doc->n2o`. Cross-file internals use jsp_.
+ */
+#ifndef JS_INT_H
+#define JS_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "juesuan.h"
+
+/* MARK: arena (arena.c) ---------------------------------------------------- */
+
+typedef struct jsp_block jsp_block;
+typedef struct {
+    jsp_block *head;
+    size_t used; /* total bytes handed out, for limits and stats */
+} jsp_arena;
+
+void *jsp_alloc(jsp_arena *a, size_t n);         /* zeroed, aligned; NULL on OOM */
+char *jsp_strndup(jsp_arena *a, const char *s, size_t n);
+char *jsp_printf(jsp_arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void jsp_arena_free(jsp_arena *a);
+
+/* Growable array of fixed-size items in malloc'd memory (freed by owner). */
+typedef struct {
+    void *items;
+    size_t n, cap, size;
+} jsp_vec;
+void *jsp_vec_push(jsp_vec *v); /* zeroed new slot or NULL */
+void jsp_vec_free(jsp_vec *v);
+
+/* MARK: exact decimals (dec.c) ------------------------------------------- */
+
+/* value = v / 10^sc; sc in 0..12. Never binary floating point. */
+typedef struct {
+    int64_t v;
+    int8_t sc;
+} js_dec;
+
+/* Parse an amount cell: optional sign, digits with ',' thousands groups,
+ * optional '.' fraction. Returns false unless the whole text is a number. */
+bool jsp_dec_parse(const char *s, size_t n, js_dec *out);
+js_dec jsp_dec_add(js_dec a, js_dec b);
+js_dec jsp_dec_sub(js_dec a, js_dec b);
+int jsp_dec_cmp(js_dec a, js_dec b);
+js_dec jsp_dec_shift(js_dec a, int pow10); /* a × 10^pow10, exact */
+js_dec jsp_dec_abs(js_dec a);
+bool jsp_dec_is_zero(js_dec a);
+double jsp_dec_to_double(js_dec a);
+/* Print as plain decimal text into buf (≥ 32 bytes). */
+void jsp_dec_format(js_dec a, char *buf, size_t n);
+
+/* MARK: normalisation (normalize.c) ----------------------------------------- */
+
+typedef struct {
+    char *text;     /* NFKC-folded UTF-8, LF line ends, HTML tags removed */
+    size_t len;
+    uint32_t *n2o;  /* n2o[i] = byte offset in the original input of norm byte i; len+1 entries */
+    size_t invalid; /* invalid UTF-8 sequences replaced by U+FFFD */
+    size_t nul;     /* NUL and other control bytes folded to spaces */
+} jsp_norm;
+
+typedef struct jsp_fold jsp_fold; /* per-code-point NFKC table, built once */
+jsp_fold *jsp_fold_new(void);
+void jsp_fold_free(jsp_fold *f);
+int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out);
+void jsp_norm_free(jsp_norm *nm);
+
+/* MARK: tokens: lines and cells (tokenize.c) ------------------------------ */
+
+typedef enum { JSP_SPLIT_NONE, JSP_SPLIT_TAB, JSP_SPLIT_SPACE } jsp_split;
+
+typedef struct {
+    uint32_t s, e; /* trimmed byte span in norm (s == e: empty cell) */
+    int x0, x1;    /* display columns (CJK = 2) of the span in its line */
+    int col;       /* grid column, assigned by tables.c */
+} jsp_cell;
+
+typedef struct {
+    uint32_t s, e;   /* line span in norm, without the LF */
+    jsp_cell *cells; /* arena */
+    int ncells;
+    uint8_t split;   /* jsp_split */
+    bool lead_tab;   /* line starts with a tab (one-cell-per-line marker) */
+    bool blank;      /* only white space */
+} jsp_line;
+
+int jsp_tokenize(jsp_arena *a, const char *text, size_t len, jsp_line **lines,
+                 size_t *nlines);
+
+/* Number-ish classification of a cell's text. */
+typedef enum {
+    JSP_TOK_EMPTY,   /* blank */
+    JSP_TOK_DASH,    /* "-" "—" used as an empty amount */
+    JSP_TOK_AMOUNT,  /* a decimal amount like 2,899.74 or 581 */
+    JSP_TOK_TEXT     /* anything else */
+} jsp_tok;
+jsp_tok jsp_classify(const char *s, size_t n, js_dec *val);
+
+/* Copy a cell's text without any white space (names: layout noise removed). */
+char *jsp_squeeze(jsp_arena *a, const char *s, size_t n);
+
+/* MARK: pattern library (match.c) ------------------------------------------ */
+
+typedef struct jsp_vocab jsp_vocab; /* hash: (namespace, key text) → value */
+
+typedef struct {
+    char name[48];
+    pcre2_code *re;
+} jsp_regex;
+
+typedef struct {
+    char key[64];      /* record path under narrative., e.g. three_public.budget_total */
+    char kind[8];      /* amount | count | pct | signed */
+    pcre2_code *re;    /* group "v" = the figure, optional "neg" = direction */
+} jsp_rule;
+
+typedef struct {
+    jsp_vocab *vocab;
+    jsp_regex *regex;
+    size_t nregex;
+    jsp_rule *rules;
+    size_t nrules;
+    const pcre2_code *label_strip; /* regex.pat "label_strip", borrowed */
+} jsp_patterns;
+
+int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err);
+void jsp_patterns_free(jsp_patterns *p);
+/* Lookup `key` (already a label key, see jsp_label_key) in namespace `ns`. */
+const char *jsp_vocab_get(const jsp_vocab *v, const char *ns, const char *key);
+const pcre2_code *jsp_regex_get(const jsp_patterns *p, const char *name);
+/* Label key: white space, list markers (一、 (一) 1. ①), quotes and a
+ * trailing colon removed. Arena string. */
+char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, const char *s, size_t n);
+/* Levenshtein distance over code points, capped at `cap`+1. */
+int jsp_edit_distance(const char *a, const char *b, int cap);
+/* Best fuzzy entry of namespace `ns` within distance ≤ len/4; NULL if none. */
+const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key);
+
+/* MARK: context and document ----------------------------------------------- */
+
+struct js_ctx {
+    jsp_patterns pat;
+    jsp_fold *fold;
+    size_t max_input;
+};
+
+typedef enum { JSP_F_NUM, JSP_F_INT, JSP_F_STR } jsp_fkind;
+
+typedef struct {
+    const char *path; /* "tables.02.rows.201.total" */
+    jsp_fkind kind;
+    js_dec num;
+    const char *str;
+    uint32_t s, e;    /* source span in norm */
+    const char *rule; /* what produced it */
+} jsp_fact;
+
+typedef struct {
+    const char *msg;
+    uint32_t line0, line1; /* 1-based line range, 0 if none */
+} jsp_warning;
+
+typedef struct js_doc {
+    const js_ctx *ctx;
+    jsp_arena arena;
+    const char *input; /* borrowed during js_extract only */
+    size_t input_len;
+    jsp_norm norm;
+    jsp_line *lines;
+    size_t nlines;
+    jsp_vec facts;    /* jsp_fact */
+    jsp_vec warnings; /* jsp_warning */
+    const char *department;
+    int year;
+    size_t prose_start, prose_end; /* line range of 第三部分 (情况说明) */
+    const char *source_name;
+    char sha256[65];
+    bool is_report;
+} js_doc;
+
+/* Facts (reconcile.c): set replaces an existing path; get returns NULL. */
+jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num,
+                       const char *str, uint32_t s, uint32_t e, const char *rule);
+jsp_fact *jsp_fact_get(const js_doc *d, const char *path);
+void jsp_fact_drop_prefix(js_doc *d, const char *prefix);
+void jsp_warn(js_doc *d, uint32_t line0, uint32_t line1, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* 1-based line number of a norm byte offset. */
+uint32_t jsp_line_of(const js_doc *d, uint32_t off);
+
+/* Stages. */
+void jsp_header(js_doc *d);    /* department, year, prose range (header.c) */
+const char *jsp_dept_of_line(js_doc *d, size_t line); /* 部门：NAME or NULL */
+void jsp_tables(js_doc *d);    /* tables.c */
+void jsp_prose(js_doc *d);     /* prose.c */
+void jsp_reconcile(js_doc *d); /* reconcile.c */
+char *jsp_emit(const js_doc *d, js_opts opts); /* emit.c */
+
+void jsp_sha256(const void *data, size_t len, char hex[65]);
+
+#endif

@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: MIT
+ * match.c — stage 3: the pattern library. Loads patterns/ at start:
+ *   vocab/NAME.tsv namespace <TAB> text <TAB> value   (titles, row labels,
+ *                 column headers, classification codes, units, OCR fixes)
+ *   regex.pat     name <TAB> PCRE2 pattern           (named mechanisms)
+ *   narrative.pat key <TAB> kind <TAB> PCRE2 pattern (prose facts)
+ * A file that fails to load or compile stops with file:line and PCRE2's
+ * message. Lookups are by "label key" (white space and list markers gone).
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js_int.h"
+
+/* MARK: vocabulary hash ---------------------------------------------------- */
+
+typedef struct {
+    char *ns, *key, *val;
+} vent;
+
+struct jsp_vocab {
+    vent *e;
+    size_t n, cap;
+    size_t *slot; /* open addressing: index+1 into e, 0 = empty */
+    size_t nslot;
+};
+
+static uint64_t hash2(const char *ns, const char *key)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *p = ns; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    h = (h ^ 0x1f) * 1099511628211ULL;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return h;
+}
+
+static int vocab_rehash(jsp_vocab *v)
+{
+    size_t ns = v->nslot ? v->nslot * 2 : 1024;
+    size_t *slot = calloc(ns, sizeof *slot);
+    if (!slot)
+        return -1;
+    for (size_t i = 0; i < v->n; i++) {
+        size_t h = hash2(v->e[i].ns, v->e[i].key) & (ns - 1);
+        while (slot[h])
+            h = (h + 1) & (ns - 1);
+        slot[h] = i + 1;
+    }
+    free(v->slot);
+    v->slot = slot;
+    v->nslot = ns;
+    return 0;
+}
+
+static size_t *vocab_find(const jsp_vocab *v, const char *ns, const char *key)
+{
+    if (!v || !v->nslot)
+        return NULL;
+    size_t h = hash2(ns, key) & (v->nslot - 1);
+    while (v->slot[h]) {
+        const vent *e = &v->e[v->slot[h] - 1];
+        if (!strcmp(e->ns, ns) && !strcmp(e->key, key))
+            return &v->slot[h];
+        h = (h + 1) & (v->nslot - 1);
+    }
+    return &v->slot[h];
+}
+
+/* First definition wins, so a later file cannot silently override. */
+static int vocab_put(jsp_vocab *v, const char *ns, const char *key, const char *val)
+{
+    if ((v->n + 1) * 2 > v->nslot && vocab_rehash(v))
+        return -1;
+    size_t *s = vocab_find(v, ns, key);
+    if (*s)
+        return 0;
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 512;
+        vent *e = realloc(v->e, cap * sizeof *e);
+        if (!e)
+            return -1;
+        v->e = e;
+        v->cap = cap;
+    }
+    vent *e = &v->e[v->n];
+    e->ns = strdup(ns);
+    e->key = strdup(key);
+    e->val = strdup(val);
+    if (!e->ns || !e->key || !e->val)
+        return -1;
+    *s = ++v->n;
+    return 0;
+}
+
+const char *jsp_vocab_get(const jsp_vocab *v, const char *ns, const char *key)
+{
+    size_t *s = vocab_find(v, ns, key);
+    return s && *s ? v->e[*s - 1].val : NULL;
+}
+
+static size_t cp_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
+{
+    if (!v)
+        return NULL;
+    int cap = (int)(cp_count(key) / 4);
+    if (cap < 1)
+        return NULL;
+    const char *best = NULL;
+    int bestd = cap + 1;
+    for (size_t i = 0; i < v->n; i++) {
+        if (strcmp(v->e[i].ns, ns))
+            continue;
+        int d = jsp_edit_distance(key, v->e[i].key, bestd - 1);
+        if (d < bestd) {
+            bestd = d;
+            best = v->e[i].val;
+        }
+    }
+    return best;
+}
+
+static void vocab_free(jsp_vocab *v)
+{
+    if (!v)
+        return;
+    for (size_t i = 0; i < v->n; i++) {
+        free(v->e[i].ns);
+        free(v->e[i].key);
+        free(v->e[i].val);
+    }
+    free(v->e);
+    free(v->slot);
+    free(v);
+}
+
+/* MARK: edit distance over code points ------------------------------------- */
+
+static size_t decode_cps(const char *s, uint32_t *out, size_t max)
+{
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && n < max) {
+        uint32_t c = *p++;
+        int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        c &= extra == 3 ? 0x07 : extra == 2 ? 0x0F : extra == 1 ? 0x1F : 0x7F;
+        while (extra-- && (*p & 0xC0) == 0x80)
+            c = (c << 6) | (*p++ & 0x3F);
+        out[n++] = c;
+    }
+    return n;
+}
+
+int jsp_edit_distance(const char *a, const char *b, int cap)
+{
+    uint32_t x[128], y[128];
+    size_t n = decode_cps(a, x, 128), m = decode_cps(b, y, 128);
+    if ((int)(n > m ? n - m : m - n) > cap)
+        return cap + 1;
+    int row[129];
+    for (size_t j = 0; j <= m; j++)
+        row[j] = (int)j;
+    for (size_t i = 1; i <= n; i++) {
+        int prev = row[0], best = row[0] = (int)i;
+        for (size_t j = 1; j <= m; j++) {
+            int cur = row[j];
+            int sub = prev + (x[i - 1] != y[j - 1]);
+            int v = sub < cur + 1 ? sub : cur + 1;
+            row[j] = v < row[j - 1] + 1 ? v : row[j - 1] + 1;
+            prev = cur;
+            if (row[j] < best)
+                best = row[j];
+        }
+        if (best > cap)
+            return cap + 1;
+    }
+    return row[m];
+}
+
+/* MARK: label keys --------------------------------------------------------- */
+
+char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, const char *s, size_t n)
+{
+    char *sq = jsp_squeeze(a, s, n);
+    if (!sq || !p->label_strip)
+        return sq;
+    size_t outlen = strlen(sq) + 1;
+    char *out = jsp_alloc(a, outlen);
+    if (!out)
+        return NULL;
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    int rc = pcre2_substitute(p->label_strip, (PCRE2_SPTR)sq, PCRE2_ZERO_TERMINATED, 0,
+                              PCRE2_SUBSTITUTE_GLOBAL, md, NULL, (PCRE2_SPTR) "", 0,
+                              (PCRE2_UCHAR *)out, &outlen);
+    pcre2_match_data_free(md);
+    return rc < 0 ? sq : out;
+}
+
+/* MARK: file loading ------------------------------------------------------- */
+
+/* err->msg = "FILE:LINE: MESSAGE" */
+static void set_err(js_error *err, js_status code, const char *file, size_t line, const char *msg)
+{
+    if (!err)
+        return;
+    err->code = code;
+    if (snprintf(err->msg, sizeof err->msg, "%s:%zu: %s", file, line, msg) >= (int)sizeof err->msg)
+        memcpy(err->msg + sizeof err->msg - 4, "...", 4); /* truncated */
+}
+
+/* Split a line at tabs into up to `max` fields (in place). */
+static int fields(char *line, char **f, int max)
+{
+    int n = 0;
+    f[n++] = line;
+    for (char *p = line; *p && n < max; p++)
+        if (*p == '\t') {
+            *p = 0;
+            f[n++] = p + 1;
+        }
+    return n;
+}
+
+static pcre2_code *compile(const char *re, const char *file, size_t line, js_error *err)
+{
+    int ec;
+    PCRE2_SIZE off;
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+                                  &ec, &off, NULL);
+    if (!c) {
+        char msg[256], where[400];
+        pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
+        snprintf(where, sizeof where, "%s (at column %zu)", msg, (size_t)off + 1);
+        set_err(err, JS_E_PATTERN, file, line, where);
+        return NULL;
+    }
+    pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* JIT is an optimisation: ignore failure */
+    return c;
+}
+
+typedef int (*line_fn)(jsp_patterns *p, char **f, int nf, const char *file, size_t line,
+                       js_error *err);
+
+static int load_file(jsp_patterns *p, const char *path, line_fn fn, js_error *err)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) {
+        set_err(err, JS_E_PATTERN, path, 0, "cannot open pattern file");
+        return -1;
+    }
+    char buf[8192];
+    size_t lineno = 0;
+    int rc = 0;
+    while (!rc && fgets(buf, sizeof buf, fp)) {
+        lineno++;
+        size_t l = strlen(buf);
+        while (l && (buf[l - 1] == '\n' || buf[l - 1] == '\r'))
+            buf[--l] = 0;
+        if (!l || buf[0] == '#')
+            continue;
+        char *f[4];
+        int nf = fields(buf, f, 4);
+        rc = fn(p, f, nf, path, lineno, err);
+    }
+    fclose(fp);
+    return rc;
+}
+
+static int vocab_line(jsp_patterns *p, char **f, int nf, const char *file, size_t line,
+                      js_error *err)
+{
+    if (nf < 3) {
+        set_err(err, JS_E_PATTERN, file, line, "expected namespace<TAB>text<TAB>value");
+        return -1;
+    }
+    jsp_arena a = {0};
+    char *key = jsp_label_key(p, &a, f[1], strlen(f[1]));
+    int rc = key ? vocab_put(p->vocab, f[0], key, f[2]) : -1;
+    jsp_arena_free(&a);
+    if (rc)
+        set_err(err, JS_E_NOMEM, file, line, "out of memory");
+    return rc;
+}
+
+static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_t line,
+                      js_error *err)
+{
+    if (nf < 2) {
+        set_err(err, JS_E_PATTERN, file, line, "expected name<TAB>regex");
+        return -1;
+    }
+    jsp_regex *r = realloc(p->regex, (p->nregex + 1) * sizeof *r);
+    if (!r)
+        return -1;
+    p->regex = r;
+    r = &p->regex[p->nregex];
+    snprintf(r->name, sizeof r->name, "%s", f[0]);
+    if (!(r->re = compile(f[1], file, line, err)))
+        return -1;
+    p->nregex++;
+    return 0;
+}
+
+static int rule_line(jsp_patterns *p, char **f, int nf, const char *file, size_t line,
+                     js_error *err)
+{
+    if (nf < 3) {
+        set_err(err, JS_E_PATTERN, file, line, "expected key<TAB>kind<TAB>regex");
+        return -1;
+    }
+    jsp_rule *r = realloc(p->rules, (p->nrules + 1) * sizeof *r);
+    if (!r)
+        return -1;
+    p->rules = r;
+    r = &p->rules[p->nrules];
+    snprintf(r->key, sizeof r->key, "%s", f[0]);
+    snprintf(r->kind, sizeof r->kind, "%s", f[1]);
+    if (!(r->re = compile(f[2], file, line, err)))
+        return -1;
+    p->nrules++;
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every *.tsv of dir/vocab in name order. */
+static int load_vocab_dir(jsp_patterns *p, const char *dir, js_error *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/vocab", dir);
+    DIR *d = opendir(path);
+    if (!d) {
+        set_err(err, JS_E_PATTERN, path, 0, "cannot open vocabulary folder");
+        return -1;
+    }
+    char *names[256];
+    int n = 0, rc = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < 256) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && !strcmp(de->d_name + l - 4, ".tsv"))
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, cmp_str);
+    for (int i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/vocab/%s", dir, names[i]);
+        if (!rc)
+            rc = load_file(p, path, vocab_line, err);
+        free(names[i]);
+    }
+    return rc;
+}
+
+int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
+{
+    char path[4096];
+    memset(p, 0, sizeof *p);
+    if (!(p->vocab = calloc(1, sizeof *p->vocab)))
+        return -1;
+    snprintf(path, sizeof path, "%s/regex.pat", dir);
+    if (load_file(p, path, regex_line, err))
+        return -1;
+    if (!(p->label_strip = jsp_regex_get(p, "label_strip"))) {
+        set_err(err, JS_E_PATTERN, path, 0, "missing the 'label_strip' pattern");
+        return -1;
+    }
+    snprintf(path, sizeof path, "%s/narrative.pat", dir);
+    if (load_file(p, path, rule_line, err))
+        return -1;
+    return load_vocab_dir(p, dir, err);
+}
+
+void jsp_patterns_free(jsp_patterns *p)
+{
+    for (size_t i = 0; i < p->nregex; i++)
+        pcre2_code_free(p->regex[i].re);
+    for (size_t i = 0; i < p->nrules; i++)
+        pcre2_code_free(p->rules[i].re);
+    free(p->regex);
+    free(p->rules);
+    vocab_free(p->vocab);
+    memset(p, 0, sizeof *p);
+}
+
+const pcre2_code *jsp_regex_get(const jsp_patterns *p, const char *name)
+{
+    for (size_t i = 0; i < p->nregex; i++)
+        if (!strcmp(p->regex[i].name, name))
+            return p->regex[i].re;
+    return NULL;
+}

@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: MIT
+ * normalize.c — stage 1: bytes → clean UTF-8 with a map back to the input.
+ * Repairs invalid UTF-8 (U+FFFD, counted), folds every code point to NFKC
+ * (full-width digits and punctuation, ideographic space, NBSP), unifies line
+ * ends (CRLF, CR, form feed → LF), drops HTML tags (</td> → tab, </tr> →
+ * LF, others vanish) and entities. Invariant: n2o[i] is the input offset of
+ * the code point that produced output byte i, so spans map back exactly.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "js_int.h"
+
+/* MARK: the fold table ----------------------------------------------------- */
+
+struct jsp_fold {
+    uint32_t *idx; /* BMP: 0 = identity, else 1 + offset into pool (NUL-terminated) */
+    char *pool;
+    size_t pool_len, pool_cap;
+};
+
+static bool fold_is_identity(utf8proc_int32_t cp)
+{
+    if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+        return true;
+    utf8proc_int32_t buf[8];
+    int last = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT, &last);
+    return n == 1 && buf[0] == cp;
+}
+
+static int pool_add(jsp_fold *f, const char *s, size_t n)
+{
+    if (f->pool_len + n + 1 > f->pool_cap) {
+        size_t cap = f->pool_cap ? f->pool_cap * 2 : 16384;
+        while (cap < f->pool_len + n + 1)
+            cap *= 2;
+        char *p = realloc(f->pool, cap);
+        if (!p)
+            return -1;
+        f->pool = p;
+        f->pool_cap = cap;
+    }
+    memcpy(f->pool + f->pool_len, s, n);
+    f->pool[f->pool_len + n] = 0;
+    f->pool_len += n + 1;
+    return 0;
+}
+
+/* Extra folds NFKC leaves alone but reports need: minus sign → '-'. */
+static const char *fold_extra(utf8proc_int32_t cp)
+{
+    switch (cp) {
+    case 0x2212: return "-";
+    case 0x00A0: return " ";
+    case 0xFEFF: return ""; /* BOM / zero-width no-break space */
+    case 0x200B: return ""; /* zero-width space */
+    default: return NULL;
+    }
+}
+
+jsp_fold *jsp_fold_new(void)
+{
+    jsp_fold *f = calloc(1, sizeof *f);
+    if (!f || !(f->idx = calloc(0x10000, sizeof *f->idx)))
+        goto fail;
+    for (utf8proc_int32_t cp = 0x80; cp < 0x10000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            continue;
+        const char *extra = fold_extra(cp);
+        if (!extra && fold_is_identity(cp))
+            continue;
+        size_t at = f->pool_len;
+        if (extra) {
+            if (pool_add(f, extra, strlen(extra)))
+                goto fail;
+        } else {
+            utf8proc_uint8_t enc[4];
+            utf8proc_ssize_t k = utf8proc_encode_char(cp, enc);
+            utf8proc_uint8_t *nf = NULL;
+            utf8proc_ssize_t m = utf8proc_map(enc, k, &nf,
+                                              UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+            if (m < 0)
+                continue;
+            int rc = pool_add(f, (const char *)nf, (size_t)m);
+            free(nf);
+            if (rc)
+                goto fail;
+        }
+        f->idx[cp] = (uint32_t)at + 1;
+    }
+    return f;
+fail:
+    jsp_fold_free(f);
+    return NULL;
+}
+
+void jsp_fold_free(jsp_fold *f)
+{
+    if (!f)
+        return;
+    free(f->idx);
+    free(f->pool);
+    free(f);
+}
+
+/* MARK: output buffer with offset map ------------------------------------- */
+
+typedef struct {
+    char *t;
+    uint32_t *m;
+    size_t n, cap;
+    bool oom;
+} nbuf;
+
+static void put(nbuf *b, const char *s, size_t n, uint32_t orig)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 4096;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *t = realloc(b->t, cap);
+        if (t)
+            b->t = t;
+        uint32_t *m = t ? realloc(b->m, cap * sizeof *m) : NULL;
+        if (!t || !m) {
+            b->oom = true;
+            return;
+        }
+        b->m = m;
+        b->cap = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        b->t[b->n] = s[i];
+        b->m[b->n++] = orig;
+    }
+}
+
+static char last_char(const nbuf *b) { return b->n ? b->t[b->n - 1] : '\n'; }
+
+/* MARK: HTML --------------------------------------------------------------- */
+
+static const char *const known_tags[] = {"p", "br", "td", "th", "tr", "table", "tbody", "thead",
+                                         "tfoot", "span", "div", "b", "i", "u", "strong", "em",
+                                         "font", "sup", "sub", "hr", "li", "ul", "ol", "caption",
+                                         NULL};
+
+/* If `in+i` starts a known HTML tag, return its length and what it becomes. */
+static size_t html_tag(const char *in, size_t n, size_t i, const char **repl)
+{
+    size_t j = i + 1, end = i + 80 < n ? i + 80 : n;
+    bool closing = j < end && in[j] == '/';
+    if (closing)
+        j++;
+    size_t name0 = j;
+    while (j < end && ((in[j] | 0x20) >= 'a' && (in[j] | 0x20) <= 'z'))
+        j++;
+    size_t namelen = j - name0;
+    if (!namelen)
+        return 0;
+    while (j < end && in[j] != '>' && in[j] != '<' && in[j] != '\n')
+        j++;
+    if (j >= end || in[j] != '>')
+        return 0;
+    for (int k = 0; known_tags[k]; k++) {
+        if (strlen(known_tags[k]) == namelen && !strncasecmp(in + name0, known_tags[k], namelen)) {
+            const char *t = known_tags[k];
+            if (!strcmp(t, "tr") || !strcmp(t, "table"))
+                *repl = closing ? "\n" : "";
+            else if (!strcmp(t, "td") || !strcmp(t, "th"))
+                *repl = closing ? "" : "\t";
+            else if (!strcmp(t, "br") || !strcmp(t, "p") || !strcmp(t, "div") || !strcmp(t, "li"))
+                *repl = " ";
+            else
+                *repl = "";
+            return j - i + 1;
+        }
+    }
+    return 0;
+}
+
+static size_t html_entity(const char *in, size_t n, size_t i, utf8proc_int32_t *cp)
+{
+    static const struct {
+        const char *name;
+        utf8proc_int32_t cp;
+    } ents[] = {{"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+                {"&#39;", '\''}, {"&emsp;", ' '}, {"&ensp;", ' '}};
+    for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+        size_t l = strlen(ents[k].name);
+        if (i + l <= n && !memcmp(in + i, ents[k].name, l)) {
+            *cp = ents[k].cp;
+            return l;
+        }
+    }
+    if (i + 3 < n && in[i + 1] == '#') {
+        size_t j = i + 2;
+        int base = 10;
+        if (in[j] == 'x' || in[j] == 'X') {
+            base = 16;
+            j++;
+        }
+        long v = 0;
+        size_t d0 = j;
+        while (j < n && j - d0 < 7) {
+            int c = in[j], dv = -1;
+            if (c >= '0' && c <= '9')
+                dv = c - '0';
+            else if (base == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+                dv = (c | 0x20) - 'a' + 10;
+            if (dv < 0)
+                break;
+            v = v * base + dv;
+            j++;
+        }
+        if (j > d0 && j < n && in[j] == ';' && utf8proc_codepoint_valid((utf8proc_int32_t)v) && v) {
+            *cp = (utf8proc_int32_t)v;
+            return j - i + 1;
+        }
+    }
+    return 0;
+}
+
+/* MARK: the pass ----------------------------------------------------------- */
+
+static void put_cp(nbuf *b, const jsp_fold *f, utf8proc_int32_t cp, uint32_t orig, jsp_norm *out)
+{
+    char enc[4];
+    if (cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
+        put(b, "\n", 1, orig);
+        return;
+    }
+    if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7F) {
+        out->nul++;
+        put(b, " ", 1, orig);
+        return;
+    }
+    if (cp < 0x80) {
+        enc[0] = (char)cp;
+        put(b, enc, 1, orig);
+        return;
+    }
+    if (cp < 0x10000 && f->idx[cp]) {
+        const char *s = f->pool + f->idx[cp] - 1;
+        put(b, s, strlen(s), orig);
+        return;
+    }
+    utf8proc_ssize_t k = utf8proc_encode_char(cp, (utf8proc_uint8_t *)enc);
+    put(b, enc, (size_t)k, orig);
+}
+
+int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
+{
+    nbuf b = {0};
+    memset(out, 0, sizeof *out);
+    size_t i = 0;
+    while (i < n && !b.oom) {
+        unsigned char c = (unsigned char)in[i];
+        uint32_t orig = (uint32_t)i;
+        if (c == '\r' && i + 1 < n && in[i + 1] == '\n') {
+            i++;
+            continue; /* CRLF: the LF follows */
+        }
+        if (c == '<') {
+            const char *repl;
+            size_t tl = html_tag(in, n, i, &repl);
+            if (tl) {
+                if (!(repl[0] == '\t' && last_char(&b) == '\n'))
+                    put(&b, repl, strlen(repl), orig);
+                i += tl;
+                continue;
+            }
+        }
+        utf8proc_int32_t cp;
+        if (c == '&') {
+            size_t el = html_entity(in, n, i, &cp);
+            if (el) {
+                put_cp(&b, f, cp, orig, out);
+                i += el;
+                continue;
+            }
+        }
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            out->invalid++;
+            put(&b, "\xEF\xBF\xBD", 3, orig);
+            i++;
+            continue;
+        }
+        put_cp(&b, f, cp, orig, out);
+        i += (size_t)k;
+    }
+    put(&b, "", 0, (uint32_t)n); /* guarantees room for the terminator */
+    if (b.oom) {
+        free(b.t);
+        free(b.m);
+        return -1;
+    }
+    b.t[b.n] = 0;
+    b.m[b.n] = (uint32_t)n;
+    out->text = b.t;
+    out->len = b.n;
+    out->n2o = b.m;
+    return 0;
+}
+
+void jsp_norm_free(jsp_norm *nm)
+{
+    free(nm->text);
+    free(nm->n2o);
+    memset(nm, 0, sizeof *nm);
+}

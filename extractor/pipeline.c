@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: MIT
+ * pipeline.c — wiring: the context (pattern library, fold table) and one
+ * document's run through normalize → tokenize → header → tables → prose →
+ * reconcile, then emit on request. Owns js_doc's lifetime.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "js_int.h"
+
+#ifndef JS_PATTERN_DIR
+#define JS_PATTERN_DIR "patterns"
+#endif
+
+#define JS_DEFAULT_MAX_INPUT ((size_t)256 << 20)
+
+const char *js_default_pattern_dir(void)
+{
+    const char *env = getenv("JUESUAN_PATTERNS");
+    return env && *env ? env : JS_PATTERN_DIR;
+}
+
+js_ctx *js_ctx_new(const char *dir, js_error *err)
+{
+    js_ctx *c = calloc(1, sizeof *c);
+    if (!c) {
+        if (err) {
+            err->code = JS_E_NOMEM;
+            strcpy(err->msg, "out of memory");
+        }
+        return NULL;
+    }
+    c->max_input = JS_DEFAULT_MAX_INPUT;
+    if (jsp_patterns_load(dir ? dir : js_default_pattern_dir(), &c->pat, err)) {
+        js_ctx_free(c);
+        return NULL;
+    }
+    if (!(c->fold = jsp_fold_new())) {
+        if (err) {
+            err->code = JS_E_NOMEM;
+            strcpy(err->msg, "out of memory building the fold table");
+        }
+        js_ctx_free(c);
+        return NULL;
+    }
+    return c;
+}
+
+void js_ctx_free(js_ctx *c)
+{
+    if (!c)
+        return;
+    jsp_patterns_free(&c->pat);
+    jsp_fold_free(c->fold);
+    free(c);
+}
+
+void js_ctx_set_max_input(js_ctx *c, size_t bytes) { c->max_input = bytes; }
+
+uint32_t jsp_line_of(const js_doc *d, uint32_t off)
+{
+    size_t lo = 0, hi = d->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->lines[mid].s <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo + 1;
+}
+
+static js_status fail(js_error *err, js_status code, const char *msg)
+{
+    if (err) {
+        err->code = code;
+        strncpy(err->msg, msg, sizeof err->msg - 1);
+        err->msg[sizeof err->msg - 1] = 0;
+    }
+    return code;
+}
+
+js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts opts, js_doc **out,
+                     js_error *err)
+{
+    (void)opts;
+    *out = NULL;
+    if (len > ctx->max_input || len >= UINT32_MAX)
+        return fail(err, JS_E_LIMIT, "input larger than the size limit (see --max-bytes)");
+    js_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        return fail(err, JS_E_NOMEM, "out of memory");
+    d->ctx = ctx;
+    d->input = data;
+    d->input_len = len;
+    jsp_sha256(data, len, d->sha256);
+    if (jsp_normalize(ctx->fold, data, len, &d->norm) ||
+        jsp_tokenize(&d->arena, d->norm.text, d->norm.len, &d->lines, &d->nlines)) {
+        js_doc_free(d);
+        return fail(err, JS_E_NOMEM, "out of memory");
+    }
+    if (d->norm.invalid)
+        jsp_warn(d, 0, 0, "%zu invalid UTF-8 sequences replaced by U+FFFD", d->norm.invalid);
+    if (d->norm.nul)
+        jsp_warn(d, 0, 0, "%zu control bytes (NUL, …) read as spaces", d->norm.nul);
+    jsp_header(d);
+    jsp_tables(d);
+    jsp_prose(d);
+    jsp_reconcile(d);
+    if (d->department)
+        d->is_report = true;
+    d->input = NULL;
+    *out = d;
+    return JS_OK;
+}
+
+js_status js_doc_set_source(js_doc *d, const char *name)
+{
+    d->source_name = jsp_strndup(&d->arena, name, strlen(name));
+    return d->source_name ? JS_OK : JS_E_NOMEM;
+}
+
+int js_doc_is_report(const js_doc *d) { return d->is_report; }
+
+char *js_doc_json(const js_doc *d, js_opts opts) { return jsp_emit(d, opts); }
+
+void js_doc_free(js_doc *d)
+{
+    if (!d)
+        return;
+    jsp_norm_free(&d->norm);
+    jsp_vec_free(&d->facts);
+    jsp_vec_free(&d->warnings);
+    jsp_arena_free(&d->arena);
+    free(d);
+}
+
+const char *js_strerror(js_status code)
+{
+    switch (code) {
+    case JS_OK: return "ok";
+    case JS_E_NOMEM: return "out of memory";
+    case JS_E_IO: return "cannot read input";
+    case JS_E_PATTERN: return "pattern library failed to load";
+    case JS_E_LIMIT: return "input larger than the size limit";
+    case JS_E_NOTREPORT: return "input is not a department final-accounts report";
+    }
+    return "unknown error";
+}

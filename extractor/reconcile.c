@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT
+ * reconcile.c — stage 6: the fact store and the choices that need more than
+ * one table. Facts are flat (path → value, source span, rule); here a column
+ * whose header was unreadable is renamed when the summary table (01) shows
+ * which income source its total is, and warnings are collected.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "js_int.h"
+
+jsp_fact *jsp_fact_get(const js_doc *d, const char *path)
+{
+    jsp_fact *f = d->facts.items;
+    for (size_t i = 0; i < d->facts.n; i++)
+        if (f[i].path && !strcmp(f[i].path, path))
+            return &f[i];
+    return NULL;
+}
+
+jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num, const char *str,
+                       uint32_t s, uint32_t e, const char *rule)
+{
+    jsp_fact *f = jsp_fact_get(d, path);
+    if (!f) {
+        d->facts.size = sizeof *f;
+        if (!(f = jsp_vec_push(&d->facts)))
+            return NULL;
+        f->path = jsp_strndup(&d->arena, path, strlen(path));
+    }
+    f->kind = kind;
+    f->num = num;
+    f->str = str;
+    f->s = s;
+    f->e = e;
+    f->rule = rule;
+    return f;
+}
+
+void jsp_fact_drop_prefix(js_doc *d, const char *prefix)
+{
+    jsp_fact *f = d->facts.items;
+    size_t l = strlen(prefix);
+    for (size_t i = 0; i < d->facts.n; i++)
+        if (f[i].path && !strncmp(f[i].path, prefix, l))
+            f[i].path = NULL;
+}
+
+void jsp_warn(js_doc *d, uint32_t line0, uint32_t line1, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    d->warnings.size = sizeof(jsp_warning);
+    jsp_warning *w = jsp_vec_push(&d->warnings);
+    if (!w)
+        return;
+    w->msg = jsp_strndup(&d->arena, buf, strlen(buf));
+    w->line0 = line0;
+    w->line1 = line1;
+}
+
+static bool num_eq(const jsp_fact *a, const jsp_fact *b)
+{
+    return a && b && a->kind == JSP_F_NUM && b->kind == JSP_F_NUM && !jsp_dec_cmp(a->num, b->num);
+}
+
+/* Rename column `from` to `to` in every row of table 02. */
+static void rename_02_column(js_doc *d, const char *from, const char *to)
+{
+    jsp_fact *f = d->facts.items;
+    size_t fl = strlen(from);
+    for (size_t i = 0; i < d->facts.n; i++) {
+        const char *p = f[i].path;
+        if (!p || strncmp(p, "tables.02.rows.", 15))
+            continue;
+        const char *dot = strrchr(p, '.');
+        if (strlen(dot + 1) == fl && !strcmp(dot + 1, from))
+            f[i].path = jsp_printf(&d->arena, "%.*s.%s", (int)(dot - p), p, to);
+    }
+}
+
+/* Table 02's income sources must agree with table 01's; a 02 column whose
+ * total matches no 01 line but exactly one unused other line is renamed. */
+static void sources_02_vs_01(js_doc *d)
+{
+    static const char *const src[] = {"superior_subsidy", "business", "operating", "affiliated",
+                                      "other", NULL};
+    for (int i = 0; src[i]; i++) {
+        char p02[64], p01[64];
+        snprintf(p02, sizeof p02, "tables.02.rows.total.%s", src[i]);
+        snprintf(p01, sizeof p01, "tables.01.income.%s", src[i]);
+        jsp_fact *a = jsp_fact_get(d, p02);
+        if (!a || num_eq(a, jsp_fact_get(d, p01)))
+            continue;
+        const char *to = NULL;
+        int hits = 0;
+        for (int j = 0; src[j]; j++) {
+            snprintf(p01, sizeof p01, "tables.01.income.%s", src[j]);
+            snprintf(p02, sizeof p02, "tables.02.rows.total.%s", src[j]);
+            if (j != i && num_eq(a, jsp_fact_get(d, p01)) && !jsp_fact_get(d, p02)) {
+                to = src[j];
+                hits++;
+            }
+        }
+        if (hits == 1) {
+            jsp_warn(d, jsp_line_of(d, a->s), jsp_line_of(d, a->s),
+                     "table 02: column read as %s is %s by table 01", src[i], to);
+            rename_02_column(d, src[i], to);
+        }
+    }
+}
+
+void jsp_reconcile(js_doc *d) { sources_02_vs_01(d); }

@@ -1,0 +1,1064 @@
+/* SPDX-License-Identifier: MIT
+ * tables.c — stage 4: the nine tables. Finds each table by its title or
+ * 公开NN表 line, rebuilds its rows whatever the layout (tab rows, one cell
+ * per line, HTML cells, space-aligned columns placed by display width),
+ * reads the header into column keys and writes the table's facts. A table
+ * whose 部门 line names another department is foreign: skipped and warned.
+ * Invariant: every fact written here is a figure printed in its own cell.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js_int.h"
+
+#define MAXCOL 48
+
+typedef struct {
+    jsp_cell *c;
+    int n;
+    uint32_t line; /* index of the row's first line */
+} trow;
+
+typedef struct {
+    js_doc *d;
+    int id;
+    size_t l0, l1; /* line range [l0, l1) */
+    const char *dept;
+    uint32_t dept_line;
+    bool has_data;
+    int shift; /* power of ten to 万元 */
+    trow *rows;
+    int nrows;
+    bool space; /* columns placed by display position */
+} tseg;
+
+/* MARK: cell helpers ------------------------------------------------------- */
+
+static const char *ctext(const tseg *t, const jsp_cell *c, size_t *n)
+{
+    *n = c->e - c->s;
+    return t->d->norm.text + c->s;
+}
+
+static jsp_tok ctok(const tseg *t, const jsp_cell *c, js_dec *v)
+{
+    size_t n;
+    const char *s = ctext(t, c, &n);
+    return jsp_classify(s, n, v);
+}
+
+static char *ckey(const tseg *t, const jsp_cell *c)
+{
+    size_t n;
+    const char *s = ctext(t, c, &n);
+    return jsp_label_key(&t->d->ctx->pat, &t->d->arena, s, n);
+}
+
+static const char *vocab(const tseg *t, const char *ns, const char *key)
+{
+    return key ? jsp_vocab_get(t->d->ctx->pat.vocab, ns, key) : NULL;
+}
+
+static bool has_dot(const tseg *t, const jsp_cell *c)
+{
+    size_t n;
+    const char *s = ctext(t, c, &n);
+    return memchr(s, '.', n) != NULL;
+}
+
+/* Write an amount fact (unit-converted; zero and blank are left out). */
+static void put_amount(tseg *t, const char *path, js_dec v, const jsp_cell *c, const char *rule)
+{
+    if (jsp_dec_is_zero(v) || !path || jsp_fact_get(t->d, path))
+        return;
+    v = jsp_dec_shift(v, t->shift);
+    jsp_fact_set(t->d, path, JSP_F_NUM, v, NULL, c->s, c->e, rule);
+}
+
+static void put_name(tseg *t, const char *path, const char *name, uint32_t s, uint32_t e)
+{
+    if (!name || !*name || jsp_fact_get(t->d, path))
+        return;
+    js_dec z = {0, 0};
+    jsp_fact_set(t->d, path, JSP_F_STR, z, name, s, e, "table.name");
+}
+
+static bool match_re(const tseg *t, const char *name, const char *s, size_t n)
+{
+    const pcre2_code *re = jsp_regex_get(&t->d->ctx->pat, name);
+    if (!re)
+        return false;
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    int rc = md ? pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL) : -1;
+    pcre2_match_data_free(md);
+    return rc > 0;
+}
+
+/* MARK: finding the tables ------------------------------------------------- */
+
+/* Table id from a title line, 0 if the line is not a title. */
+static int title_id(js_doc *d, const jsp_line *ln)
+{
+    const jsp_cell *c = NULL;
+    for (int i = 0; i < ln->ncells && !c; i++)
+        if (ln->cells[i].e > ln->cells[i].s)
+            c = &ln->cells[i];
+    if (!c || c->e - c->s > 200)
+        return 0;
+    const jsp_patterns *p = &d->ctx->pat;
+    char *key = jsp_label_key(p, &d->arena, d->norm.text + c->s, c->e - c->s);
+    if (!key)
+        return 0;
+    const char *id = jsp_vocab_get(p->vocab, "title", key);
+    char *paren = strchr(key, '(');
+    if (!id && paren && paren > key) { /* 八、…决算表（本单位无…） */
+        *paren = 0;
+        id = jsp_vocab_get(p->vocab, "title", key);
+    }
+    size_t kl = strlen(key);
+    if (!id && kl >= 12 && kl <= 90 && !strcmp(key + kl - 3, "表"))
+        id = jsp_vocab_fuzzy(p->vocab, "title", key);
+    return id ? atoi(id) : 0;
+}
+
+static int tableno_id(js_doc *d, const jsp_line *ln)
+{
+    const pcre2_code *re = jsp_regex_get(&d->ctx->pat, "table_no");
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    int id = 0;
+    if (re && md &&
+        pcre2_match(re, (PCRE2_SPTR)d->norm.text + ln->s, ln->e - ln->s, 0, 0, md, NULL) > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        for (int g = 1; g <= 2 && !id; g++)
+            if (ov[2 * g] != PCRE2_UNSET)
+                id = d->norm.text[ln->s + ov[2 * g]] - '0';
+    }
+    pcre2_match_data_free(md);
+    return id;
+}
+
+static bool line_matches(js_doc *d, const jsp_line *ln, const char *re)
+{
+    tseg t = {.d = d};
+    return match_re(&t, re, d->norm.text + ln->s, ln->e - ln->s);
+}
+
+static bool line_has_amount(js_doc *d, const jsp_line *ln)
+{
+    for (int i = 0; i < ln->ncells; i++)
+        if (jsp_classify(d->norm.text + ln->cells[i].s, ln->cells[i].e - ln->cells[i].s, NULL) ==
+            JSP_TOK_AMOUNT)
+            return true;
+    return false;
+}
+
+static int find_segments(js_doc *d, tseg *segs, int max)
+{
+    int ns = 0;
+    tseg *cur = NULL;
+    for (size_t i = 0; i < d->nlines; i++) {
+        const jsp_line *ln = &d->lines[i];
+        if (ln->blank)
+            continue;
+        if (line_matches(d, ln, "part_heading") || line_matches(d, ln, "prose_open")) {
+            if (cur)
+                cur->l1 = i;
+            cur = NULL;
+            continue;
+        }
+        int id = title_id(d, ln);
+        if (!id)
+            id = tableno_id(d, ln);
+        const char *dept = jsp_dept_of_line(d, i);
+        bool split = cur && dept && cur->dept && cur->has_data && strcmp(dept, cur->dept);
+        if ((id && (!cur || cur->id != id)) || split) {
+            if (cur)
+                cur->l1 = i;
+            cur = ns < max ? &segs[ns++] : NULL;
+            if (cur) {
+                memset(cur, 0, sizeof *cur);
+                cur->d = d;
+                cur->id = id ? id : segs[ns - 2].id;
+                cur->l0 = i;
+                cur->l1 = d->nlines;
+            }
+        }
+        if (cur && dept && !cur->dept) {
+            cur->dept = dept;
+            cur->dept_line = (uint32_t)i;
+        }
+        if (cur && !id && line_has_amount(d, ln))
+            cur->has_data = true;
+    }
+    return ns;
+}
+
+/* MARK: rows --------------------------------------------------------------- */
+
+static bool is_cell_line(const jsp_line *ln)
+{
+    return (ln->lead_tab && ln->ncells == 2) || (ln->split == JSP_SPLIT_SPACE && ln->ncells == 1);
+}
+
+/* One cell per line with blank lines between rows, or one row per line. */
+static bool block_mode(const tseg *t)
+{
+    int cells = 0, rows = 0;
+    for (size_t i = t->l0; i < t->l1; i++) {
+        const jsp_line *ln = &t->d->lines[i];
+        if (ln->blank)
+            continue;
+        bool prev = i > t->l0 && !t->d->lines[i - 1].blank;
+        bool next = i + 1 < t->l1 && !t->d->lines[i + 1].blank;
+        if (ln->ncells >= 3)
+            rows++;
+        else if (is_cell_line(ln) && (prev || next))
+            cells++;
+    }
+    return cells > rows;
+}
+
+static int build_rows(tseg *t)
+{
+    js_doc *d = t->d;
+    t->rows = jsp_alloc(&d->arena, (t->l1 - t->l0 + 1) * sizeof *t->rows);
+    if (!t->rows)
+        return -1;
+    bool block = block_mode(t);
+    int spaced = 0, tabbed = 0;
+    for (size_t i = t->l0; i < t->l1;) {
+        const jsp_line *ln = &d->lines[i];
+        if (ln->blank) {
+            i++;
+            continue;
+        }
+        trow *r = &t->rows[t->nrows++];
+        r->line = (uint32_t)i;
+        if (!block) {
+            r->c = ln->cells;
+            r->n = ln->ncells;
+            spaced += ln->split == JSP_SPLIT_SPACE && ln->ncells >= 2;
+            tabbed += ln->split == JSP_SPLIT_TAB;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int n = 0;
+        for (; j < t->l1 && !d->lines[j].blank; j++)
+            n += d->lines[j].lead_tab ? d->lines[j].ncells - 1 : d->lines[j].ncells;
+        r->c = jsp_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *r->c);
+        if (!r->c)
+            return -1;
+        for (; i < j; i++) {
+            const jsp_line *l2 = &d->lines[i];
+            for (int k = l2->lead_tab ? 1 : 0; k < l2->ncells; k++)
+                r->c[r->n++] = l2->cells[k];
+        }
+    }
+    t->space = !block && spaced > tabbed;
+    return 0;
+}
+
+/* MARK: columns of space-aligned text --------------------------------------- */
+
+typedef struct {
+    int a, b;
+} span;
+
+static int span_cmp(const void *x, const void *y)
+{
+    return ((const span *)x)->a - ((const span *)y)->a;
+}
+
+static int merge_spans(span *s, int n)
+{
+    qsort(s, (size_t)n, sizeof *s, span_cmp);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        if (k && s[i].a < s[k - 1].b) {
+            if (s[i].b > s[k - 1].b)
+                s[k - 1].b = s[i].b;
+        } else {
+            s[k++] = s[i];
+        }
+    }
+    return k;
+}
+
+static bool row_has_amount(const tseg *t, const trow *r)
+{
+    for (int i = 0; i < r->n; i++)
+        if (ctok(t, &r->c[i], NULL) == JSP_TOK_AMOUNT)
+            return true;
+    return false;
+}
+
+static int overlap(const jsp_cell *c, const span *s)
+{
+    int a = c->x0 > s->a ? c->x0 : s->a, b = c->x1 < s->b ? c->x1 : s->b;
+    return b - a;
+}
+
+/* Columns = merged extents of the cells of rows that hold figures; header
+ * cells that overlap none of them add a column of their own. */
+static void grid_space(tseg *t)
+{
+    int total = 0;
+    for (int r = 0; r < t->nrows; r++)
+        total += t->rows[r].n;
+    span *s = jsp_alloc(&t->d->arena, (size_t)(total + 1) * sizeof *s);
+    if (!s)
+        return;
+    int n = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int r = 0; r < t->nrows; r++) {
+            const trow *row = &t->rows[r];
+            if (row_has_amount(t, row) != (pass == 0))
+                continue;
+            for (int i = 0; i < row->n; i++) {
+                const jsp_cell *c = &row->c[i];
+                bool hit = false;
+                for (int k = 0; k < n && pass == 1; k++)
+                    hit |= overlap(c, &s[k]) > 0;
+                if (c->e > c->s && !hit)
+                    s[n++] = (span){c->x0, c->x1};
+            }
+        }
+        n = merge_spans(s, n);
+    }
+    for (int r = 0; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++) {
+            jsp_cell *c = &t->rows[r].c[i];
+            int best = 0, bo = -(1 << 30);
+            for (int k = 0; k < n; k++) {
+                int o = overlap(c, &s[k]);
+                if (o > bo) {
+                    bo = o;
+                    best = k;
+                }
+            }
+            c->col = best < MAXCOL ? best : MAXCOL - 1;
+        }
+}
+
+static void assign_columns(tseg *t)
+{
+    if (t->space) {
+        grid_space(t);
+        return;
+    }
+    for (int r = 0; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++)
+            t->rows[r].c[i].col = i < MAXCOL ? i : MAXCOL - 1;
+}
+
+/* MARK: headers ------------------------------------------------------------ */
+
+/* Title, 部门, 单位, 公开NN表 and 栏次 cells carry no column meaning. */
+static bool is_meta_key(const char *k)
+{
+    return !k || !*k || strstr(k, "部门") || strstr(k, "单位") || strstr(k, "公开") ||
+           strstr(k, "栏次") || strstr(k, "决算表") || strstr(k, "决算总表");
+}
+
+typedef struct {
+    char *piece[MAXCOL][6];
+    int np[MAXCOL];
+} hdr;
+
+static void hdr_add(hdr *h, int col, char *k)
+{
+    if (col >= 0 && col < MAXCOL && h->np[col] < 6)
+        h->piece[col][h->np[col]++] = k;
+}
+
+/* Key of a column: all its header lines joined, else one line from the bottom. */
+static const char *hdr_key(const tseg *t, const hdr *h, int col, const char *ns)
+{
+    if (!h->np[col])
+        return NULL;
+    char buf[512] = "";
+    size_t n = 0;
+    for (int i = 0; i < h->np[col]; i++) {
+        size_t l = strlen(h->piece[col][i]);
+        if (n + l < sizeof buf) {
+            memcpy(buf + n, h->piece[col][i], l);
+            n += l;
+            buf[n] = 0;
+        }
+    }
+    const char *v = vocab(t, ns, buf);
+    for (int i = h->np[col] - 1; i >= 0 && !v; i--)
+        v = vocab(t, ns, h->piece[col][i]);
+    return v;
+}
+
+/* Collect header pieces of rows [0, fd); each row is placed at the offset
+ * (0..2 columns right) that puts most of its known headers over figures. */
+static void read_header(tseg *t, int fd, const char *ns, const bool *figcol, hdr *h)
+{
+    memset(h, 0, sizeof *h);
+    for (int r = 0; r < fd; r++) {
+        const trow *row = &t->rows[r];
+        int best = 0, besthits = 0;
+        for (int k = 0; k <= 2 && !t->space; k++) {
+            int hits = 0;
+            for (int i = 0; i < row->n; i++) {
+                int c = row->c[i].col + k;
+                if (c < MAXCOL && figcol[c] && vocab(t, ns, ckey(t, &row->c[i])))
+                    hits++;
+            }
+            if (hits > besthits) {
+                besthits = hits;
+                best = k;
+            }
+        }
+        for (int i = 0; i < row->n; i++) {
+            char *k = ckey(t, &row->c[i]);
+            js_dec v;
+            if (!is_meta_key(k) && ctok(t, &row->c[i], &v) == JSP_TOK_TEXT)
+                hdr_add(h, row->c[i].col + best, k);
+        }
+    }
+}
+
+/* MARK: code tables (02 03 05 08 09) ------------------------------------- */
+
+typedef struct {
+    char code[8];   /* "201", "20103", "2010301" or "total" */
+    int after;      /* index of the first cell after the code */
+    const jsp_cell *code_cell;
+} rowid;
+
+static bool all_digits(const char *s, size_t n, size_t want)
+{
+    if (n != want)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+/* Functional code at the row's start (maybe split over 类/款/项 cells). */
+static bool row_code(const tseg *t, const trow *r, rowid *id)
+{
+    int i = 0;
+    while (i < r->n && r->c[i].e == r->c[i].s)
+        i++;
+    if (i >= r->n)
+        return false;
+    size_t n;
+    const char *s = ctext(t, &r->c[i], &n);
+    char *sq = jsp_squeeze(&t->d->arena, s, n);
+    size_t sl = sq ? strlen(sq) : 0;
+    id->code_cell = &r->c[i];
+    if (sl && vocab(t, "row.total", ckey(t, &r->c[i]))) {
+        strcpy(id->code, "total");
+        id->after = i + 1;
+        return true;
+    }
+    if (!(sl == 3 || sl == 5 || sl == 7) || sq[0] != '2' || !all_digits(sq, sl, sl))
+        return false;
+    memcpy(id->code, sq, sl + 1);
+    id->after = i + 1;
+    /* 类 | 款 | 项 in separate cells: 201 | 06 | 01 */
+    while (strlen(id->code) < 7 && id->after < r->n) {
+        const char *s2 = ctext(t, &r->c[id->after], &n);
+        if (!all_digits(s2, n, 2))
+            break;
+        strncat(id->code, s2, 2);
+        id->after++;
+    }
+    return true;
+}
+
+static bool is_code_row(const tseg *t, const trow *r)
+{
+    rowid id;
+    return row_code(t, r, &id);
+}
+
+static const char *const tmpl_code[10][8] = {
+    [2] = {"total", "fiscal", "superior_subsidy", "business", "operating", "affiliated", "other"},
+    [3] = {"total", "basic", "project", "remit_superior", "operating", "subsidy_affiliated"},
+    [5] = {"total", "basic", "project"},
+    [8] = {"carryover_begin", "income", "expenditure", "basic", "project", "carryover_end"},
+    [9] = {"total", "basic", "project"},
+};
+
+/* Column keys of a code table; template order when the header says nothing. */
+static void code_columns(tseg *t, int fd, const char **keys)
+{
+    char ns[8];
+    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    bool fig[MAXCOL] = {false};
+    for (int r = fd; r < t->nrows; r++) {
+        rowid id;
+        if (!row_code(t, &t->rows[r], &id))
+            continue;
+        for (int i = id.after; i < t->rows[r].n; i++)
+            if (ctok(t, &t->rows[r].c[i], NULL) != JSP_TOK_TEXT && t->rows[r].c[i].col < MAXCOL)
+                fig[t->rows[r].c[i].col] = true;
+    }
+    hdr h;
+    read_header(t, fd, ns, fig, &h);
+    int found = 0;
+    for (int c = 0; c < MAXCOL; c++) {
+        keys[c] = hdr_key(t, &h, c, ns);
+        for (int p = 0; p < c && keys[c]; p++)
+            if (keys[p] && !strcmp(keys[p], keys[c]))
+                keys[c] = NULL; /* a key names one column */
+        found += keys[c] != NULL;
+    }
+    if (found)
+        return;
+    int k = 0; /* no readable header: the template's order over the figure columns */
+    for (int c = 0; c < MAXCOL; c++)
+        if (fig[c] && k < 8 && tmpl_code[t->id][k] && c > 1)
+            keys[c] = tmpl_code[t->id][k++];
+}
+
+/* Shift a row's figures right when they sit under non-figure columns (a
+ * lost empty cell); returns the shift or -1 when no shift fits. */
+static int figure_shift(const tseg *t, const trow *r, int from, const char **keys)
+{
+    for (int s = 0; s <= 2; s++) {
+        bool ok = true;
+        int n = 0;
+        for (int i = from; i < r->n && ok; i++) {
+            if (ctok(t, &r->c[i], NULL) != JSP_TOK_AMOUNT)
+                continue;
+            int c = r->c[i].col + s;
+            ok = c < MAXCOL && keys[c];
+            n++;
+        }
+        if (ok)
+            return n ? s : 0;
+    }
+    return -1;
+}
+
+static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
+{
+    js_doc *d = t->d;
+    const char *base = jsp_printf(&d->arena, "tables.%02d.rows.%s", t->id, id->code);
+    int first_fig = r->n;
+    for (int i = id->after; i < r->n; i++) {
+        js_dec v;
+        jsp_tok k = ctok(t, &r->c[i], &v);
+        if (k == JSP_TOK_TEXT && strcmp(id->code, "total") && i < first_fig) {
+            size_t n;
+            const char *s = ctext(t, &r->c[i], &n);
+            put_name(t, jsp_printf(&d->arena, "%s.name", base), jsp_squeeze(&d->arena, s, n),
+                     r->c[i].s, r->c[i].e);
+        }
+        if (k == JSP_TOK_AMOUNT && i < first_fig)
+            first_fig = i;
+    }
+    int sh = figure_shift(t, r, first_fig, keys);
+    if (sh < 0) {
+        jsp_warn(d, r->line + 1, r->line + 1, "table %02d: figures of row %s under no known column",
+                 t->id, id->code);
+        return;
+    }
+    for (int i = first_fig; i < r->n; i++) {
+        js_dec v;
+        if (ctok(t, &r->c[i], &v) != JSP_TOK_AMOUNT)
+            continue;
+        const char *key = keys[r->c[i].col + sh];
+        put_amount(t, jsp_printf(&d->arena, "%s.%s", base, key), v, &r->c[i],
+                   sh ? "table.cell.shifted" : "table.cell");
+    }
+}
+
+/* Figures printed on the line after their label: append them to the label
+ * row and return true (the caller empties the figures row). */
+static bool merge_continuation(tseg *t, int r)
+{
+    trow *row = &t->rows[r], *prev = r ? &t->rows[r - 1] : NULL;
+    int texts = 0, figs = 0;
+    for (int i = 0; i < row->n; i++) {
+        jsp_tok k = ctok(t, &row->c[i], NULL);
+        texts += k == JSP_TOK_TEXT;
+        figs += k == JSP_TOK_AMOUNT;
+    }
+    if (!prev || !is_code_row(t, prev) || is_code_row(t, row))
+        return false;
+    bool prev_figs = row_has_amount(t, prev);
+    if (texts == 0 && figs > 0 && !prev_figs) {
+        /* label line + figures line: append the figures to the label row */
+        jsp_cell *c = jsp_alloc(&t->d->arena, (size_t)(prev->n + row->n) * sizeof *c);
+        if (!c)
+            return false;
+        memcpy(c, prev->c, (size_t)prev->n * sizeof *c);
+        memcpy(c + prev->n, row->c, (size_t)row->n * sizeof *c);
+        prev->c = c;
+        prev->n += row->n;
+        return true;
+    }
+    return false;
+}
+
+/* Name continuation: a lone text cell under the name column of the row above. */
+static const char *cont_name(tseg *t, int r, int namecol)
+{
+    if (r + 1 >= t->nrows)
+        return NULL;
+    const trow *nx = &t->rows[r + 1];
+    int texts = 0, others = 0, at = -1;
+    for (int i = 0; i < nx->n; i++) {
+        jsp_tok k = ctok(t, &nx->c[i], NULL);
+        if (k == JSP_TOK_TEXT) {
+            texts++;
+            at = i;
+        } else if (k != JSP_TOK_EMPTY) {
+            others++;
+        }
+    }
+    if (texts != 1 || others || nx->c[at].col != namecol || is_code_row(t, nx))
+        return NULL;
+    size_t n;
+    const char *s = ctext(t, &nx->c[at], &n);
+    if (n > 60 || !strncmp(s, "注", 3) || is_meta_key(ckey(t, &nx->c[at])))
+        return NULL;
+    return jsp_squeeze(&t->d->arena, s, n);
+}
+
+static void code_table(tseg *t)
+{
+    int fd = 0;
+    while (fd < t->nrows && !is_code_row(t, &t->rows[fd]))
+        fd++;
+    if (fd == t->nrows)
+        return;
+    for (int r = fd + 1; r < t->nrows; r++)
+        if (merge_continuation(t, r))
+            t->rows[r].n = 0;
+    const char *keys[MAXCOL] = {0};
+    code_columns(t, fd, keys);
+    for (int r = fd; r < t->nrows; r++) {
+        rowid id;
+        const trow *row = &t->rows[r];
+        if (!row->n || !row_code(t, row, &id))
+            continue;
+        code_row(t, row, &id, keys);
+        /* a wrapped name continues on the next line */
+        char *path = jsp_printf(&t->d->arena, "tables.%02d.rows.%s.name", t->id, id.code);
+        jsp_fact *nf = path ? jsp_fact_get(t->d, path) : NULL;
+        int namecol = -1;
+        for (int i = id.after; i < row->n && namecol < 0; i++)
+            if (ctok(t, &row->c[i], NULL) == JSP_TOK_TEXT)
+                namecol = row->c[i].col;
+        const char *more = nf ? cont_name(t, r, namecol) : NULL;
+        if (more)
+            nf->str = jsp_printf(&t->d->arena, "%s%s", nf->str, more);
+    }
+}
+
+/* MARK: summary tables (01 04) ------------------------------------------- */
+
+enum { ROLE_NONE, ROLE_LABEL, ROLE_LINENO, ROLE_FIG };
+
+typedef struct {
+    int role[MAXCOL];
+    const char *key[MAXCOL]; /* 04 expenditure: total, general_budget, ... */
+    int split;               /* first column of the expenditure side */
+} sumcols;
+
+static bool summary_label(const tseg *t, const jsp_cell *c, bool out)
+{
+    char *k = ckey(t, c);
+    char ns[20];
+    snprintf(ns, sizeof ns, "row.%02d.%s", t->id, out ? "out" : "in");
+    return vocab(t, ns, k) || (out && vocab(t, "fclass", k));
+}
+
+static bool is_summary_row(const tseg *t, const trow *r)
+{
+    for (int i = 0; i < r->n; i++)
+        if (ctok(t, &r->c[i], NULL) == JSP_TOK_TEXT &&
+            (summary_label(t, &r->c[i], false) || summary_label(t, &r->c[i], true)))
+            return true;
+    return false;
+}
+
+static void summary_columns(tseg *t, int fd, sumcols *sc)
+{
+    char ns[8];
+    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    bool fig[MAXCOL];
+    memset(fig, 1, sizeof fig);
+    hdr h;
+    read_header(t, fd, ns, fig, &h);
+    memset(sc, 0, sizeof *sc);
+    sc->split = -1;
+    int labels = 0;
+    for (int c = 0; c < MAXCOL; c++) {
+        const char *v = hdr_key(t, &h, c, ns);
+        if (!v)
+            continue;
+        if (!strcmp(v, "label")) {
+            sc->role[c] = ROLE_LABEL;
+            if (++labels == 2)
+                sc->split = c;
+        } else if (!strcmp(v, "lineno")) {
+            sc->role[c] = ROLE_LINENO;
+        } else {
+            sc->role[c] = ROLE_FIG;
+            sc->key[c] = v;
+        }
+    }
+}
+
+/* Split point from the data when the header has no second 项目 column. */
+static int row_split(const tseg *t, const trow *r, const sumcols *sc)
+{
+    if (sc->split >= 0)
+        return sc->split;
+    for (int i = 1; i < r->n; i++)
+        if (ctok(t, &r->c[i], NULL) == JSP_TOK_TEXT && summary_label(t, &r->c[i], true) &&
+            !summary_label(t, &r->c[i], false))
+            return r->c[i].col;
+    for (int i = 1; i < r->n; i++)
+        if (ctok(t, &r->c[i], NULL) == JSP_TOK_TEXT)
+            return r->c[i].col;
+    return MAXCOL;
+}
+
+/* Is cell i a 行次 number (by header role, else: an integer after the label)? */
+static bool is_lineno(const tseg *t, const trow *r, int i, int label_i, const sumcols *sc)
+{
+    int c = r->c[i].col;
+    if (sc->role[c] == ROLE_LINENO)
+        return true;
+    bool roles = false;
+    for (int k = 0; k < MAXCOL; k++)
+        roles |= sc->role[k] == ROLE_LINENO;
+    return !roles && i == label_i + 1 && !has_dot(t, &r->c[i]);
+}
+
+static const char *const tmpl_04[] = {"total", "general_budget", "gov_fund", "state_capital"};
+
+static void summary_side(tseg *t, const trow *r, int from, int to, bool out, const sumcols *sc,
+                         bool *carry)
+{
+    js_doc *d = t->d;
+    int li = -1;
+    for (int i = from; i < to && li < 0; i++)
+        if (ctok(t, &r->c[i], NULL) == JSP_TOK_TEXT)
+            li = i;
+    if (li < 0)
+        return;
+    char *k = ckey(t, &r->c[li]);
+    char ns[24];
+    snprintf(ns, sizeof ns, "row.%02d.%s", t->id, out ? "out" : "in");
+    const char *key = NULL, *code = NULL;
+    if (!out && *carry)
+        key = vocab(t, "row.04.in.carry", k);
+    if (!key)
+        key = vocab(t, ns, k);
+    if (!key && out)
+        code = vocab(t, "fclass", k);
+    if (!out)
+        *carry = key && (!strcmp(key, "carryover_begin") || !strncmp(key, "carryover_begin_", 16));
+    if (!key && !code)
+        return;
+    const char *side = out ? "expenditure" : "income";
+    const char *base = code ? jsp_printf(&d->arena, "tables.%02d.%s.by_function.%s", t->id, side, code)
+                            : jsp_printf(&d->arena, "tables.%02d.%s.%s", t->id, side, key);
+    int slot = 0;
+    for (int i = li + 1; i < to; i++) {
+        js_dec v;
+        jsp_tok tk = ctok(t, &r->c[i], &v);
+        if (tk == JSP_TOK_TEXT || is_lineno(t, r, i, li, sc))
+            continue;
+        if (t->space && tk == JSP_TOK_EMPTY)
+            continue;
+        int myslot = slot++;
+        if (tk != JSP_TOK_AMOUNT)
+            continue;
+        if (t->id == 1 || !out) {
+            put_amount(t, base, v, &r->c[i], "table.cell");
+            return;
+        }
+        const char *ck = sc->key[r->c[i].col];
+        if (!ck && myslot < 4)
+            ck = tmpl_04[myslot];
+        if (ck)
+            put_amount(t, jsp_printf(&d->arena, "%s.%s", base, ck), v, &r->c[i], "table.cell");
+    }
+}
+
+static void summary_table(tseg *t)
+{
+    int fd = 0;
+    while (fd < t->nrows && !is_summary_row(t, &t->rows[fd]))
+        fd++;
+    sumcols sc;
+    summary_columns(t, fd, &sc);
+    bool carry = false;
+    for (int r = fd; r < t->nrows; r++) {
+        const trow *row = &t->rows[r];
+        int split = row_split(t, row, &sc);
+        int mid = 0;
+        while (mid < row->n && row->c[mid].col < split)
+            mid++;
+        summary_side(t, row, 0, mid, false, &sc, &carry);
+        summary_side(t, row, mid, row->n, true, &sc, &carry);
+    }
+}
+
+/* MARK: table 06 (three side-by-side code, name, amount groups) ------------ */
+
+typedef struct {
+    char code[8];
+    const jsp_cell *name, *amount;
+    js_dec v;
+} e06;
+
+static bool econ_code(const tseg *t, const jsp_cell *c, char out[8])
+{
+    size_t n;
+    const char *s = ctext(t, c, &n);
+    if ((n != 3 && n != 5) || s[0] != '3' || !all_digits(s, n, n))
+        return false;
+    memcpy(out, s, n);
+    out[n] = 0;
+    return true;
+}
+
+static void e06_flush(tseg *t, e06 *e)
+{
+    if (e->code[0]) {
+        js_doc *d = t->d;
+        if (e->name) {
+            size_t n;
+            const char *s = ctext(t, e->name, &n);
+            put_name(t, jsp_printf(&d->arena, "tables.06.rows.%s.name", e->code),
+                     jsp_squeeze(&d->arena, s, n), e->name->s, e->name->e);
+        }
+        if (e->amount)
+            put_amount(t, jsp_printf(&d->arena, "tables.06.rows.%s.amount", e->code), e->v,
+                       e->amount, "table.cell");
+    }
+    memset(e, 0, sizeof *e);
+}
+
+/* An integer in an amount cell that is really the code of the next group,
+ * shifted: its standard name is the next name cell, whose code cell is empty. */
+static bool shifted_code(tseg *t, const trow *r, int i, char code[8])
+{
+    if (has_dot(t, &r->c[i]) || !econ_code(t, &r->c[i], code))
+        return false;
+    const char *std = vocab(t, "econ", code);
+    for (int j = i + 1; j < r->n && std; j++) {
+        jsp_tok k = ctok(t, &r->c[j], NULL);
+        if (k == JSP_TOK_EMPTY)
+            continue;
+        if (k != JSP_TOK_TEXT)
+            return false;
+        char *name = ckey(t, &r->c[j]);
+        return name && jsp_edit_distance(name, std, 2) <= 2;
+    }
+    return false;
+}
+
+static void totals_06(tseg *t, const trow *r, int i, const char *key)
+{
+    for (int j = i + 1; j < r->n; j++) {
+        js_dec v;
+        jsp_tok k = ctok(t, &r->c[j], &v);
+        if (k == JSP_TOK_TEXT)
+            return;
+        if (k == JSP_TOK_AMOUNT) {
+            put_amount(t, jsp_printf(&t->d->arena, "tables.06.%s", key), v, &r->c[j], "table.cell");
+            return;
+        }
+    }
+}
+
+static void row_06(tseg *t, const trow *r)
+{
+    e06 e = {0};
+    for (int i = 0; i < r->n; i++) {
+        const jsp_cell *c = &r->c[i];
+        js_dec v;
+        char code[8];
+        jsp_tok k = ctok(t, c, &v);
+        bool want_amount = e.code[0] && e.name && !e.amount;
+        if (want_amount && k == JSP_TOK_AMOUNT && shifted_code(t, r, i, code)) {
+            e06_flush(t, &e);
+            jsp_warn(t->d, r->line + 1, r->line + 1,
+                     "table 06: %s in an amount cell is the code of the next group, shifted", code);
+            continue; /* the shifted row has no amount of its own */
+        }
+        if (want_amount && k == JSP_TOK_AMOUNT) {
+            e.amount = c;
+            e.v = v;
+            e06_flush(t, &e);
+        } else if (k == JSP_TOK_AMOUNT && econ_code(t, c, code)) {
+            e06_flush(t, &e);
+            memcpy(e.code, code, sizeof code);
+        } else if (k == JSP_TOK_TEXT) {
+            const char *tot = vocab(t, "row.06", ckey(t, c));
+            if (tot) {
+                e06_flush(t, &e);
+                totals_06(t, r, i, tot);
+            } else if (e.code[0] && !e.name) {
+                e.name = c;
+            } else {
+                e06_flush(t, &e); /* a name without a code: nothing to key */
+            }
+        } else if (k == JSP_TOK_EMPTY && e.name && !t->space) {
+            e06_flush(t, &e); /* blank amount cell */
+        }
+    }
+    e06_flush(t, &e);
+}
+
+static void table_06(tseg *t)
+{
+    for (int r = 0; r < t->nrows; r++)
+        row_06(t, &t->rows[r]);
+}
+
+/* MARK: table 07 (三公: twelve template columns) --------------------------- */
+
+/* The 栏次 row 1 2 3 … N: consecutive integers. */
+static bool numbering_row(const tseg *t, const trow *r)
+{
+    int want = 1, seen = 0;
+    for (int i = 0; i < r->n; i++) {
+        js_dec v;
+        jsp_tok k = ctok(t, &r->c[i], &v);
+        if (k == JSP_TOK_EMPTY)
+            continue;
+        if (k != JSP_TOK_AMOUNT || v.sc != 0 || v.v != want)
+            return false;
+        want++;
+        seen++;
+    }
+    return seen >= 3;
+}
+
+static bool figures_only(const tseg *t, const trow *r)
+{
+    int figs = 0;
+    for (int i = 0; i < r->n; i++) {
+        jsp_tok k = ctok(t, &r->c[i], NULL);
+        if (k == JSP_TOK_TEXT)
+            return false;
+        figs += k == JSP_TOK_AMOUNT;
+    }
+    return figs > 0;
+}
+
+static void table_07(tseg *t)
+{
+    int width = 0, numbering_cols = 0;
+    for (int r = 0; r < t->nrows; r++) {
+        const trow *row = &t->rows[r];
+        if (numbering_row(t, row)) {
+            numbering_cols = row->c[row->n - 1].col + 1;
+            continue;
+        }
+        if (!figures_only(t, row))
+            continue;
+        for (int i = 0; i < row->n; i++)
+            if (row->c[i].col + 1 > width)
+                width = row->c[i].col + 1;
+    }
+    if (numbering_cols > width)
+        width = numbering_cols;
+    for (int r = 0; r < t->nrows; r++) {
+        const trow *row = &t->rows[r];
+        if (numbering_row(t, row) || !figures_only(t, row))
+            continue;
+        int last = -1, figs = 0;
+        for (int i = 0; i < row->n; i++)
+            if (ctok(t, &row->c[i], NULL) == JSP_TOK_AMOUNT) {
+                last = i;
+                figs++;
+            }
+        for (int i = 0; i < row->n; i++) {
+            js_dec v;
+            if (ctok(t, &row->c[i], &v) != JSP_TOK_AMOUNT)
+                continue;
+            int slot = row->c[i].col + 1;
+            /* a short row's lone figure in its last column is the last template column */
+            if (width < 12 && figs == 1 && i == last && row->c[i].col == width - 1)
+                slot = 12;
+            char sk[16];
+            snprintf(sk, sizeof sk, "%d", slot);
+            const char *key = vocab(t, "tmpl.07", sk);
+            if (key)
+                put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, &row->c[i],
+                           width < 12 ? "table07.template_columns" : "table.cell");
+        }
+    }
+}
+
+/* MARK: driver ------------------------------------------------------------- */
+
+static int unit_shift(tseg *t)
+{
+    const pcre2_code *re = jsp_regex_get(&t->d->ctx->pat, "unit_decl");
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    int shift = 0;
+    for (size_t i = t->l0; i < t->l1 && re && md; i++) {
+        const jsp_line *ln = &t->d->lines[i];
+        if (pcre2_match(re, (PCRE2_SPTR)t->d->norm.text + ln->s, ln->e - ln->s, 0, 0, md, NULL) <= 0)
+            continue;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        char *u = jsp_squeeze(&t->d->arena, t->d->norm.text + ln->s + ov[2], ov[3] - ov[2]);
+        const char *p = vocab(t, "unit", u);
+        shift = p ? atoi(p) : 0;
+        break;
+    }
+    pcre2_match_data_free(md);
+    return shift;
+}
+
+/* Another department's table: its 部门 line differs by more than a typo. */
+static bool is_foreign(const tseg *t)
+{
+    const char *doc = t->d->department;
+    if (!t->dept || !doc)
+        return false;
+    size_t l = strlen(doc) > strlen(t->dept) ? strlen(doc) : strlen(t->dept);
+    int cap = (int)(l / 3 / 3); /* a third of the characters (3 bytes each) */
+    return jsp_edit_distance(t->dept, doc, cap) > cap;
+}
+
+void jsp_tables(js_doc *d)
+{
+    enum { MAXSEG = 256 };
+    tseg *segs = jsp_alloc(&d->arena, MAXSEG * sizeof *segs);
+    if (!segs)
+        return;
+    int ns = find_segments(d, segs, MAXSEG);
+    for (int s = 0; s < ns; s++) {
+        tseg *t = &segs[s];
+        if (t->id < 1 || t->id > 9 || !t->has_data)
+            continue;
+        if (is_foreign(t)) {
+            jsp_warn(d, (uint32_t)t->l0 + 1, (uint32_t)t->l1,
+                     "table %02d of another department (%s) left out", t->id, t->dept);
+            continue;
+        }
+        if (build_rows(t))
+            return;
+        assign_columns(t);
+        t->shift = unit_shift(t);
+        d->is_report = true;
+        switch (t->id) {
+        case 1:
+        case 4: summary_table(t); break;
+        case 6: table_06(t); break;
+        case 7: table_07(t); break;
+        default: code_table(t); break;
+        }
+    }
+}
