@@ -27,7 +27,7 @@ static bool fold_is_identity(utf8proc_int32_t cp)
         return true;
     utf8proc_int32_t buf[8];
     int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT, &last);
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
     return n == 1 && buf[0] == cp;
 }
 

@@ -114,4 +114,25 @@ static void sources_02_vs_01(js_doc *d)
     }
 }
 
-void jsp_reconcile(js_doc *d) { sources_02_vs_01(d); }
+/* Sparse record: a row whose every amount is left out is left out, name too. */
+static void drop_empty_rows(js_doc *d)
+{
+    jsp_fact *f = d->facts.items;
+    for (size_t i = 0; i < d->facts.n; i++) {
+        const char *p = f[i].path;
+        size_t l = p ? strlen(p) : 0;
+        if (l < 5 || strcmp(p + l - 5, ".name"))
+            continue;
+        bool amount = false;
+        for (size_t j = 0; j < d->facts.n && !amount; j++)
+            amount = j != i && f[j].path && !strncmp(f[j].path, p, l - 4);
+        if (!amount)
+            f[i].path = NULL;
+    }
+}
+
+void jsp_reconcile(js_doc *d)
+{
+    sources_02_vs_01(d);
+    drop_empty_rows(d);
+}

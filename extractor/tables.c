@@ -355,11 +355,14 @@ static void assign_columns(tseg *t)
 
 /* MARK: headers ------------------------------------------------------------ */
 
+static bool starts(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
+
 /* Title, 部门, 单位, 公开NN表 and 栏次 cells carry no column meaning. */
 static bool is_meta_key(const char *k)
 {
-    return !k || !*k || strstr(k, "部门") || strstr(k, "单位") || strstr(k, "公开") ||
-           strstr(k, "栏次") || strstr(k, "决算表") || strstr(k, "决算总表");
+    return !k || !*k || starts(k, "部门") || starts(k, "单位") || starts(k, "金额单位") ||
+           starts(k, "编制单位") || strstr(k, "公开") || strstr(k, "栏次") ||
+           strstr(k, "决算表") || strstr(k, "决算总表");
 }
 
 typedef struct {
@@ -495,8 +498,8 @@ static void code_columns(tseg *t, int fd, const char **keys)
     snprintf(ns, sizeof ns, "col.%02d", t->id);
     bool fig[MAXCOL] = {false};
     for (int r = fd; r < t->nrows; r++) {
-        rowid id;
-        if (!row_code(t, &t->rows[r], &id))
+        rowid id; /* total rows are the ones that lose cells: columns come from coded rows */
+        if (!row_code(t, &t->rows[r], &id) || !strcmp(id.code, "total"))
             continue;
         for (int i = id.after; i < t->rows[r].n; i++)
             if (ctok(t, &t->rows[r].c[i], NULL) != JSP_TOK_TEXT && t->rows[r].c[i].col < MAXCOL)
@@ -521,21 +524,21 @@ static void code_columns(tseg *t, int fd, const char **keys)
 }
 
 /* Shift a row's figures right when they sit under non-figure columns (a
- * lost empty cell); returns the shift or -1 when no shift fits. */
+ * lost empty cell): the smallest shift that puts every non-zero figure under
+ * a keyed column; -1 when none does. */
 static int figure_shift(const tseg *t, const trow *r, int from, const char **keys)
 {
     for (int s = 0; s <= 2; s++) {
         bool ok = true;
-        int n = 0;
         for (int i = from; i < r->n && ok; i++) {
-            if (ctok(t, &r->c[i], NULL) != JSP_TOK_AMOUNT)
+            js_dec v;
+            if (ctok(t, &r->c[i], &v) != JSP_TOK_AMOUNT || jsp_dec_is_zero(v))
                 continue;
             int c = r->c[i].col + s;
             ok = c < MAXCOL && keys[c];
-            n++;
         }
         if (ok)
-            return n ? s : 0;
+            return s;
     }
     return -1;
 }
@@ -568,6 +571,8 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
         if (ctok(t, &r->c[i], &v) != JSP_TOK_AMOUNT)
             continue;
         const char *key = keys[r->c[i].col + sh];
+        if (!key)
+            continue;
         put_amount(t, jsp_printf(&d->arena, "%s.%s", base, key), v, &r->c[i],
                    sh ? "table.cell.shifted" : "table.cell");
     }
@@ -675,12 +680,16 @@ static bool summary_label(const tseg *t, const jsp_cell *c, bool out)
     return vocab(t, ns, k) || (out && vocab(t, "fclass", k));
 }
 
+/* The first data row opens with a row label (a header cell may also be one). */
 static bool is_summary_row(const tseg *t, const trow *r)
 {
-    for (int i = 0; i < r->n; i++)
-        if (ctok(t, &r->c[i], NULL) == JSP_TOK_TEXT &&
-            (summary_label(t, &r->c[i], false) || summary_label(t, &r->c[i], true)))
-            return true;
+    for (int i = 0; i < r->n; i++) {
+        jsp_tok k = ctok(t, &r->c[i], NULL);
+        if (k == JSP_TOK_EMPTY)
+            continue;
+        return k == JSP_TOK_TEXT &&
+               (summary_label(t, &r->c[i], false) || summary_label(t, &r->c[i], true));
+    }
     return false;
 }
 

@@ -128,9 +128,10 @@ int jsp_tokenize(jsp_arena *a, const char *t, size_t len, jsp_line **lines, size
         jsp_line *ln = &ls[k++];
         ln->s = s;
         ln->e = (uint32_t)i;
-        uint32_t a0 = s, a1 = (uint32_t)i;
-        trim(t, &a0, &a1);
-        ln->blank = a0 == a1;
+        uint32_t a0 = s;
+        while (a0 < i && t[a0] == ' ')
+            a0++;
+        ln->blank = a0 == i; /* a lone tab is an empty cell, not a blank line */
         ln->lead_tab = s < i && t[s] == '\t';
         ln->split = memchr(t + s, '\t', i - s) ? JSP_SPLIT_TAB : JSP_SPLIT_SPACE;
         int nc = split_line(t, ln, NULL);
