@@ -33,6 +33,20 @@ static bool named(const pcre2_code *re, pcre2_match_data *md, const char *name, 
     return true;
 }
 
+/* kind "change": the percentage in group p (negated by pneg) → KEY_pct. */
+static void put_pct(js_doc *d, const jsp_rule *r, pcre2_match_data *md, const char *path)
+{
+    size_t ps, pe, ns, ne;
+    js_dec v;
+    if (!named(r->re, md, "p", &ps, &pe) || !jsp_dec_parse(d->norm.text + ps, pe - ps, &v))
+        return;
+    if (named(r->re, md, "pneg", &ns, &ne))
+        v.v = -v.v;
+    if (!jsp_dec_is_zero(v))
+        jsp_fact_set(d, jsp_printf(&d->arena, "%s_pct", path), JSP_F_NUM, v, NULL, (uint32_t)ps,
+                     (uint32_t)pe, "prose.rule");
+}
+
 /* Apply one rule over the prose text; true when it set its key. */
 static bool apply_rule(js_doc *d, const jsp_rule *r, size_t from, size_t to, pcre2_match_data *md)
 {
@@ -53,6 +67,8 @@ static bool apply_rule(js_doc *d, const jsp_rule *r, size_t from, size_t to, pcr
     char path[96];
     snprintf(path, sizeof path, "narrative.%s", r->key);
     bool count = !strcmp(r->kind, "count");
+    if (!strcmp(r->kind, "change"))
+        put_pct(d, r, md, path);
     if (jsp_dec_is_zero(v) || (count && v.sc))
         return true; /* zero is left out, but the key is settled */
     jsp_fact_set(d, path, count ? JSP_F_INT : JSP_F_NUM, v, NULL, (uint32_t)vs, (uint32_t)ve,
