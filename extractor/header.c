@@ -95,9 +95,16 @@ static const char *dept_of_line(js_doc *d, const jsp_line *ln, pcre2_match_data 
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         if (ov[3] > ov[2])
             return jsp_squeeze(&d->arena, t + c->s + ov[2], ov[3] - ov[2]);
-        for (int j = i + 1; j < ln->ncells; j++)
-            if (ln->cells[j].e > ln->cells[j].s)
-                return jsp_squeeze(&d->arena, t + ln->cells[j].s, ln->cells[j].e - ln->cells[j].s);
+        for (int j = i + 1; j < ln->ncells; j++) {
+            const jsp_cell *n = &ln->cells[j];
+            if (n->e == n->s)
+                continue;
+            /* the next cell, unless it is the table's number or unit */
+            if (run(jsp_regex_get(&d->ctx->pat, "table_no"), t + n->s, n->e - n->s, md) > 0 ||
+                run(jsp_regex_get(&d->ctx->pat, "unit_decl"), t + n->s, n->e - n->s, md) > 0)
+                return NULL;
+            return jsp_squeeze(&d->arena, t + n->s, n->e - n->s);
+        }
         return NULL;
     }
     return NULL;

@@ -173,6 +173,7 @@ typedef struct {
 
 typedef struct js_doc {
     const js_ctx *ctx;
+    js_opts opts;
     jsp_arena arena;
     const char *input; /* borrowed during js_extract only */
     size_t input_len;

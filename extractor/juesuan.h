@@ -35,6 +35,7 @@ typedef struct {
 typedef uint32_t js_opts;
 #define JS_OPT_PRETTY (1u << 0)   /* indent JSON output */
 #define JS_OPT_MENTIONS (1u << 1) /* add the top-level "mentions" array */
+#define JS_OPT_DUMP_TABLES (1u << 2) /* print rebuilt table rows to stderr (debugging) */
 
 /* MARK: context ---------------------------------------------------------- */
 

@@ -30,6 +30,7 @@ static void usage(FILE *f)
           "  --pretty          indent the JSON\n"
           "  --patterns DIR    pattern library (default: $JUESUAN_PATTERNS or the built-in path)\n"
           "  --max-bytes N     largest input accepted (default 268435456)\n"
+          "  --dump=tables     print each rebuilt table row, cells as [column]text, to stderr\n"
           "  -h, --help        this text\n"
           "  --version         print the version\n"
           "\n"
@@ -150,6 +151,8 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (!strcmp(a, "--pretty")) {
             opts |= JS_OPT_PRETTY;
+        } else if (!strcmp(a, "--dump=tables")) {
+            opts |= JS_OPT_DUMP_TABLES;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return EXIT_OK;

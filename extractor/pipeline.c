@@ -83,7 +83,6 @@ static js_status fail(js_error *err, js_status code, const char *msg)
 js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts opts, js_doc **out,
                      js_error *err)
 {
-    (void)opts;
     *out = NULL;
     if (len > ctx->max_input || len >= UINT32_MAX)
         return fail(err, JS_E_LIMIT, "input larger than the size limit (see --max-bytes)");
@@ -91,6 +90,7 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     if (!d)
         return fail(err, JS_E_NOMEM, "out of memory");
     d->ctx = ctx;
+    d->opts = opts;
     d->input = data;
     d->input_len = len;
     jsp_sha256(data, len, d->sha256);

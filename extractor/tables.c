@@ -855,21 +855,17 @@ static void e06_flush(tseg *t, e06 *e)
     memset(e, 0, sizeof *e);
 }
 
-/* An integer in an amount cell that is really the code of the next group,
- * shifted: its standard name is the next name cell, whose code cell is empty. */
-static bool shifted_code(tseg *t, const trow *r, int i, char code[8])
+/* An integer where an amount belongs that is really the next group's code:
+ * an economic code followed by a name (blank cells between). It is a code
+ * (space-aligned text drops the blank amount cell; tab text shifts it). */
+static bool code_not_amount(tseg *t, const trow *r, int i, char code[8])
 {
     if (has_dot(t, &r->c[i]) || !econ_code(t, &r->c[i], code))
         return false;
-    const char *std = vocab(t, "econ", code);
-    for (int j = i + 1; j < r->n && std; j++) {
+    for (int j = i + 1; j < r->n; j++) {
         jsp_tok k = ctok(t, &r->c[j], NULL);
-        if (k == JSP_TOK_EMPTY)
-            continue;
-        if (k != JSP_TOK_TEXT)
-            return false;
-        char *name = ckey(t, &r->c[j]);
-        return name && jsp_edit_distance(name, std, 2) <= 2;
+        if (k != JSP_TOK_EMPTY)
+            return k == JSP_TOK_TEXT && !vocab(t, "row.06", ckey(t, &r->c[j]));
     }
     return false;
 }
@@ -897,11 +893,14 @@ static void row_06(tseg *t, const trow *r)
         char code[8];
         jsp_tok k = ctok(t, c, &v);
         bool want_amount = e.code[0] && e.name && !e.amount;
-        if (want_amount && k == JSP_TOK_AMOUNT && shifted_code(t, r, i, code)) {
-            e06_flush(t, &e);
-            jsp_warn(t->d, r->line + 1, r->line + 1,
-                     "table 06: %s in an amount cell is the code of the next group, shifted", code);
-            continue; /* the shifted row has no amount of its own */
+        if (want_amount && k == JSP_TOK_AMOUNT && code_not_amount(t, r, i, code)) {
+            e06_flush(t, &e); /* the row before has no amount of its own */
+            if (!t->space)
+                jsp_warn(t->d, r->line + 1, r->line + 1,
+                         "table 06: %s in an amount cell is the code of the next group, shifted",
+                         code);
+            memcpy(e.code, code, sizeof code);
+            continue;
         }
         if (want_amount && k == JSP_TOK_AMOUNT) {
             e.amount = c;
@@ -1011,6 +1010,22 @@ static void table_07(tseg *t)
 
 /* MARK: driver ------------------------------------------------------------- */
 
+/* --dump=tables: each rebuilt row as [col]text cells, for debugging layouts. */
+static void dump_rows(const tseg *t)
+{
+    fprintf(stderr, "table %02d lines %zu-%zu%s dept=%s\n", t->id, t->l0 + 1, t->l1,
+            t->space ? " (space-aligned)" : "", t->dept ? t->dept : "-");
+    for (int r = 0; r < t->nrows; r++) {
+        fprintf(stderr, "  %5u:", t->rows[r].line + 1);
+        for (int i = 0; i < t->rows[r].n; i++) {
+            size_t n;
+            const char *s = ctext(t, &t->rows[r].c[i], &n);
+            fprintf(stderr, " [%d]%.*s", t->rows[r].c[i].col, (int)n, s);
+        }
+        fputc('\n', stderr);
+    }
+}
+
 static int unit_shift(tseg *t)
 {
     const pcre2_code *re = jsp_regex_get(&t->d->ctx->pat, "unit_decl");
@@ -1060,6 +1075,8 @@ void jsp_tables(js_doc *d)
         if (build_rows(t))
             return;
         assign_columns(t);
+        if (d->opts & JS_OPT_DUMP_TABLES)
+            dump_rows(t);
         t->shift = unit_shift(t);
         d->is_report = true;
         switch (t->id) {
