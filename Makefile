@@ -9,7 +9,7 @@ PKGS    := libpcre2-8 icu-uc libutf8proc jansson
 DEBS    := libpcre2-dev libicu-dev libutf8proc-dev libjansson-dev libcmocka-dev pkg-config python3
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wundef -Wpointer-arith -Wvla
-DEFS    := -D_POSIX_C_SOURCE=200809L -DJS_PATTERN_DIR='"$(abspath patterns)"'
+DEFS    := -D_DEFAULT_SOURCE -DJS_PATTERN_DIR='"$(abspath patterns)"'
 CFLAGS  ?= -O2 -g
 ASANFL  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -35,6 +35,7 @@ endef
 $(eval $(call flavour,release,$(CFLAGS)))
 $(eval $(call flavour,asan,$(ASANFL)))
 
+.SECONDARY:
 .PHONY: all deps run test test-release test-asan unit golden layouts hostile bench clean format
 all: build/extract
 

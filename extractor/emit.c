@@ -83,7 +83,7 @@ char *jsp_emit(const js_doc *d, js_opts opts)
         json_object_set_new(root, "year", json_integer(d->year));
     json_object_set_new(root, "unit", json_string("万元"));
     for (int id = 1; id <= 9; id++) {
-        char prefix[16];
+        char prefix[32];
         snprintf(prefix, sizeof prefix, "tables.%02d.", id);
         add_prefix(d, root, prefix);
     }

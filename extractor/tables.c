@@ -201,22 +201,30 @@ static bool is_cell_line(const jsp_line *ln)
     return (ln->lead_tab && ln->ncells == 2) || (ln->split == JSP_SPLIT_SPACE && ln->ncells == 1);
 }
 
-/* One cell per line with blank lines between rows, or one row per line. */
+/* One cell per line with blank lines between rows, or one row per line.
+ * Tab-marked cell lines count always; bare one-cell lines only where blank
+ * lines actually separate groups of them. */
 static bool block_mode(const tseg *t)
 {
-    int cells = 0, rows = 0;
+    int tabcells = 0, barecells = 0, rows = 0, blanks = 0;
     for (size_t i = t->l0; i < t->l1; i++) {
         const jsp_line *ln = &t->d->lines[i];
-        if (ln->blank)
+        if (ln->blank) {
+            blanks++;
             continue;
+        }
         bool prev = i > t->l0 && !t->d->lines[i - 1].blank;
         bool next = i + 1 < t->l1 && !t->d->lines[i + 1].blank;
         if (ln->ncells >= 3)
             rows++;
+        else if (ln->lead_tab && ln->ncells == 2)
+            tabcells++;
         else if (is_cell_line(ln) && (prev || next))
-            cells++;
+            barecells++;
     }
-    return cells > rows;
+    if (blanks * 8 < barecells)
+        barecells = 0;
+    return tabcells + barecells > rows;
 }
 
 static int build_rows(tseg *t)
@@ -300,8 +308,16 @@ static int overlap(const jsp_cell *c, const span *s)
     return b - a;
 }
 
-/* Columns = merged extents of the cells of rows that hold figures; header
- * cells that overlap none of them add a column of their own. */
+static bool numbering_row(const tseg *t, const trow *r);
+
+/* Distance between a cell and a column span (0 when they overlap). */
+static int gap(const jsp_cell *c, const span *s)
+{
+    return c->x1 <= s->a ? s->a - c->x1 : c->x0 >= s->b ? c->x0 - s->b : 0;
+}
+
+/* Columns = merged extents of the cells of rows that hold figures; a header
+ * cell near none of them (3+ columns away) adds a column of its own. */
 static void grid_space(tseg *t)
 {
     int total = 0;
@@ -314,14 +330,15 @@ static void grid_space(tseg *t)
     for (int pass = 0; pass < 2; pass++) {
         for (int r = 0; r < t->nrows; r++) {
             const trow *row = &t->rows[r];
-            if (row_has_amount(t, row) != (pass == 0))
+            bool data = row_has_amount(t, row) && !numbering_row(t, row);
+            if (data != (pass == 0))
                 continue;
             for (int i = 0; i < row->n; i++) {
                 const jsp_cell *c = &row->c[i];
-                bool hit = false;
+                bool near = false;
                 for (int k = 0; k < n && pass == 1; k++)
-                    hit |= overlap(c, &s[k]) > 0;
-                if (c->e > c->s && !hit)
+                    near |= gap(c, &s[k]) < 3;
+                if (c->e > c->s && !near)
                     s[n++] = (span){c->x0, c->x1};
             }
         }
@@ -332,7 +349,7 @@ static void grid_space(tseg *t)
             jsp_cell *c = &t->rows[r].c[i];
             int best = 0, bo = -(1 << 30);
             for (int k = 0; k < n; k++) {
-                int o = overlap(c, &s[k]);
+                int o = overlap(c, &s[k]) - gap(c, &s[k]);
                 if (o > bo) {
                     bo = o;
                     best = k;
@@ -376,25 +393,28 @@ static void hdr_add(hdr *h, int col, char *k)
         h->piece[col][h->np[col]++] = k;
 }
 
-/* Key of a column: all its header lines joined, else one line from the bottom. */
+/* Key of a column: the longest run of its header lines that, joined, names
+ * a key (a header broken over lines joins back; group headers drop out). */
 static const char *hdr_key(const tseg *t, const hdr *h, int col, const char *ns)
 {
-    if (!h->np[col])
-        return NULL;
-    char buf[512] = "";
-    size_t n = 0;
-    for (int i = 0; i < h->np[col]; i++) {
-        size_t l = strlen(h->piece[col][i]);
-        if (n + l < sizeof buf) {
-            memcpy(buf + n, h->piece[col][i], l);
-            n += l;
+    int np = h->np[col];
+    for (int len = np; len >= 1; len--)
+        for (int a = np - len; a >= 0; a--) {
+            char buf[512];
+            size_t n = 0;
+            for (int i = a; i < a + len; i++) {
+                size_t l = strlen(h->piece[col][i]);
+                if (n + l >= sizeof buf)
+                    break;
+                memcpy(buf + n, h->piece[col][i], l);
+                n += l;
+            }
             buf[n] = 0;
+            const char *v = vocab(t, ns, buf);
+            if (v)
+                return v;
         }
-    }
-    const char *v = vocab(t, ns, buf);
-    for (int i = h->np[col] - 1; i >= 0 && !v; i--)
-        v = vocab(t, ns, h->piece[col][i]);
-    return v;
+    return NULL;
 }
 
 /* Collect header pieces of rows [0, fd); each row is placed at the offset
@@ -963,23 +983,33 @@ static bool figures_only(const tseg *t, const trow *r)
     return figs > 0;
 }
 
-static void table_07(tseg *t)
+/* Template slot (1..12) of each grid column: the 栏次 row's numbers where
+ * printed, else the column's position. */
+static void slots_07(const tseg *t, int *slot)
 {
-    int width = 0, numbering_cols = 0;
+    for (int c = 0; c < MAXCOL; c++)
+        slot[c] = c + 1;
     for (int r = 0; r < t->nrows; r++) {
         const trow *row = &t->rows[r];
-        if (numbering_row(t, row)) {
-            numbering_cols = row->c[row->n - 1].col + 1;
+        if (!numbering_row(t, row))
             continue;
+        for (int i = 0; i < row->n; i++) {
+            js_dec v;
+            if (ctok(t, &row->c[i], &v) == JSP_TOK_AMOUNT)
+                slot[row->c[i].col] = (int)v.v;
         }
-        if (!figures_only(t, row))
-            continue;
-        for (int i = 0; i < row->n; i++)
-            if (row->c[i].col + 1 > width)
-                width = row->c[i].col + 1;
+        return;
     }
-    if (numbering_cols > width)
-        width = numbering_cols;
+}
+
+static void table_07(tseg *t)
+{
+    int slot[MAXCOL], width = 0;
+    slots_07(t, slot);
+    for (int r = 0; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++)
+            if (figures_only(t, &t->rows[r]) || numbering_row(t, &t->rows[r]))
+                width = slot[t->rows[r].c[i].col] > width ? slot[t->rows[r].c[i].col] : width;
     for (int r = 0; r < t->nrows; r++) {
         const trow *row = &t->rows[r];
         if (numbering_row(t, row) || !figures_only(t, row))
@@ -994,12 +1024,12 @@ static void table_07(tseg *t)
             js_dec v;
             if (ctok(t, &row->c[i], &v) != JSP_TOK_AMOUNT)
                 continue;
-            int slot = row->c[i].col + 1;
-            /* a short row's lone figure in its last column is the last template column */
-            if (width < 12 && figs == 1 && i == last && row->c[i].col == width - 1)
-                slot = 12;
+            int sl = slot[row->c[i].col];
+            /* a short table's lone figure in its last column is the last template column */
+            if (width < 12 && figs == 1 && i == last && sl == width)
+                sl = 12;
             char sk[16];
-            snprintf(sk, sizeof sk, "%d", slot);
+            snprintf(sk, sizeof sk, "%d", sl);
             const char *key = vocab(t, "tmpl.07", sk);
             if (key)
                 put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, &row->c[i],

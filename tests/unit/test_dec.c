@@ -1,0 +1,67 @@
+/* test_dec.c — exact decimals: parsing, arithmetic, unit shifts. */
+#include "unit.h"
+
+static js_dec P(const char *s)
+{
+    js_dec d;
+    assert_true(jsp_dec_parse(s, strlen(s), &d));
+    return d;
+}
+
+static void fmt_is(js_dec d, const char *want)
+{
+    char buf[40];
+    jsp_dec_format(d, buf, sizeof buf);
+    assert_string_equal(buf, want);
+}
+
+static void test_parse_forms(void **st)
+{
+    (void)st;
+    fmt_is(P("2,899.74"), "2899.74");
+    fmt_is(P("1.065"), "1.065");
+    fmt_is(P("581"), "581");
+    fmt_is(P("-0.50"), "-0.50");
+    fmt_is(P("1,234,567.8"), "1234567.8");
+    fmt_is(P("0.00"), "0.00");
+}
+
+static void test_parse_rejects(void **st)
+{
+    (void)st;
+    js_dec d;
+    const char *bad[] = {"", "-", ".5", "5.", "1,23", "12,3456", "1.2.3", "2018年", "abc", "1 000",
+                         "3O1", "1,,000", NULL};
+    for (int i = 0; bad[i]; i++)
+        assert_false(jsp_dec_parse(bad[i], strlen(bad[i]), &d));
+}
+
+static void test_arith(void **st)
+{
+    (void)st;
+    fmt_is(jsp_dec_add(P("527.64"), P("53.36")), "581.00");
+    fmt_is(jsp_dec_sub(P("581.5"), P("0.50")), "581.00");
+    assert_int_equal(jsp_dec_cmp(P("434.9"), P("434.90")), 0);
+    assert_int_equal(jsp_dec_cmp(P("0.1"), P("0.09")), 1);
+    assert_true(jsp_dec_is_zero(P("0.00")));
+}
+
+static void test_units(void **st)
+{
+    (void)st;
+    fmt_is(jsp_dec_shift(P("100,796.56"), -4), "10.079656"); /* 元 → 万元 */
+    fmt_is(jsp_dec_shift(P("2"), 4), "20000");               /* 亿元 → 万元 */
+    fmt_is(jsp_dec_shift(P("1.5"), 4), "15000");
+    assert_true(jsp_dec_to_double(P("2899.74")) == 2899.74);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_forms),
+        cmocka_unit_test(test_parse_rejects),
+        cmocka_unit_test(test_arith),
+        cmocka_unit_test(test_units),
+    };
+    return cmocka_run_group_tests_name("dec", tests, NULL, NULL);
+}

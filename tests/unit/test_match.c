@@ -1,0 +1,73 @@
+/* test_match.c — the pattern library: label keys, vocabularies, errors. */
+#include <unistd.h>
+
+#include "unit.h"
+
+static const char *key(jsp_arena *a, const char *s)
+{
+    return jsp_label_key(&unit_ctx()->pat, a, s, strlen(s));
+}
+
+static void test_label_key(void **st)
+{
+    (void)st;
+    jsp_arena a = {0};
+    assert_string_equal(key(&a, "一、一般公共服务支出"), "一般公共服务支出");
+    assert_string_equal(key(&a, "(三)政府采购"), "政府采购");
+    assert_string_equal(key(&a, "- 二、收入决算表"), "收入决算表");
+    assert_string_equal(key(&a, "合 计"), "合计");
+    assert_string_equal(key(&a, "政府办公厅(室)及相关机构事务"), "政府办公厅(室)及相关机构事务");
+    assert_string_equal(key(&a, "一般公共预算财政拨款“三公”经费支出决算表"),
+                        "一般公共预算财政拨款三公经费支出决算表");
+    jsp_arena_free(&a);
+}
+
+static void test_vocab(void **st)
+{
+    (void)st;
+    const jsp_vocab *v = unit_ctx()->pat.vocab;
+    assert_string_equal(jsp_vocab_get(v, "fclass", "卫生健康支出"), "210");
+    assert_string_equal(jsp_vocab_get(v, "fclass", "医疗卫生与计划生育支出"), "210");
+    assert_string_equal(jsp_vocab_get(v, "title", "财政拨款收入支出决算总表"), "04");
+    assert_string_equal(jsp_vocab_get(v, "unit", "元"), "-4");
+    assert_null(jsp_vocab_get(v, "fclass", "不存在的支出"));
+    /* an OCR-damaged title still finds its table */
+    assert_string_equal(jsp_vocab_fuzzy(v, "title", "一般公共预算财政拔款基本支出决算表"), "06");
+}
+
+static void test_edit_distance(void **st)
+{
+    (void)st;
+    assert_int_equal(jsp_edit_distance("政务服务中心", "政务服务中心", 5), 0);
+    assert_int_equal(jsp_edit_distance("政务服务大厅", "政务服务中心", 5), 2);
+    assert_int_equal(jsp_edit_distance("abc", "abcdefgh", 2), 3); /* capped */
+}
+
+static void test_bad_pattern(void **st)
+{
+    (void)st;
+    char dir[] = "/tmp/juesuan-pat-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/regex.pat", dir);
+    FILE *f = fopen(path, "w");
+    fputs("# comment\nlabel_strip\tx\nbroken\t(unclosed\n", f);
+    fclose(f);
+    js_error err;
+    assert_null(js_ctx_new(dir, &err));
+    assert_int_equal(err.code, JS_E_PATTERN);
+    assert_non_null(strstr(err.msg, "regex.pat:3:"));
+    remove(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_label_key),
+        cmocka_unit_test(test_vocab),
+        cmocka_unit_test(test_edit_distance),
+        cmocka_unit_test(test_bad_pattern),
+    };
+    return cmocka_run_group_tests_name("match", tests, NULL, NULL);
+}

@@ -1,0 +1,84 @@
+/* test_normalize.c — UTF-8 repair, NFKC folding, HTML, line ends, offsets. */
+#include "unit.h"
+
+static jsp_norm N(const char *in)
+{
+    jsp_norm nm;
+    assert_int_equal(jsp_normalize(unit_ctx()->fold, in, strlen(in), &nm), 0);
+    return nm;
+}
+
+static void norm_is(const char *in, const char *want)
+{
+    jsp_norm nm = N(in);
+    assert_string_equal(nm.text, want);
+    jsp_norm_free(&nm);
+}
+
+static void test_fold(void **st)
+{
+    (void)st;
+    norm_is("１２３．４５", "123.45");
+    norm_is("部门：株洲", "部门:株洲");
+    norm_is("政府办公厅（室）", "政府办公厅(室)");
+    norm_is("a\xe3\x80\x80" "b", "a b");   /* ideographic space */
+    norm_is("a\xc2\xa0" "b", "a b");       /* NBSP */
+    norm_is("５０％", "50%");
+    norm_is("“三公”经费", "“三公”经费"); /* curly quotes stay */
+}
+
+static void test_lines_and_html(void **st)
+{
+    (void)st;
+    norm_is("a\r\nb\rc\fd", "a\nb\nc\nd");
+    norm_is("<tr><td>201</td><td>一般</td></tr>", "201\t一般\n");
+    norm_is("<p>年初</p>&nbsp;&amp;", " 年初  &");
+    norm_is("a < b > c", "a < b > c"); /* not a tag */
+}
+
+static void test_invalid_utf8(void **st)
+{
+    (void)st;
+    jsp_norm nm = N("ok\xff\xfe" "end\xe4\xb8");
+    assert_int_equal(nm.invalid, 4);
+    assert_string_equal(nm.text, "ok\xef\xbf\xbd\xef\xbf\xbd" "end\xef\xbf\xbd\xef\xbf\xbd");
+    jsp_norm_free(&nm);
+    nm = N("a\0b");
+    jsp_norm_free(&nm);
+}
+
+static void test_offsets(void **st)
+{
+    (void)st;
+    const char *in = "合计：２,８９９.７４";
+    jsp_norm nm = N(in);
+    const char *p = strstr(nm.text, "2,899.74");
+    assert_non_null(p);
+    size_t i = (size_t)(p - nm.text);
+    /* the folded '2' maps back to the full-width '２' (3 bytes) in the input */
+    assert_memory_equal(in + nm.n2o[i], "\xef\xbc\x92", 3);
+    assert_int_equal(nm.n2o[nm.len], strlen(in));
+    for (size_t k = 1; k <= nm.len; k++)
+        assert_true(nm.n2o[k] >= nm.n2o[k - 1]);
+    jsp_norm_free(&nm);
+}
+
+static void test_idempotent(void **st)
+{
+    (void)st;
+    const char *in = "（一）财政拨款收入：１,２３４．５万元\r\n<td>ａ</td>";
+    jsp_norm a = N(in), b = N(a.text);
+    assert_string_equal(a.text, b.text);
+    jsp_norm_free(&a);
+    jsp_norm_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold),           cmocka_unit_test(test_lines_and_html),
+        cmocka_unit_test(test_invalid_utf8),   cmocka_unit_test(test_offsets),
+        cmocka_unit_test(test_idempotent),
+    };
+    return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
+}

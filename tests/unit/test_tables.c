@@ -1,0 +1,115 @@
+/* test_tables.c — table reconstruction on small invented reports, one per
+ * layout and trap (figures here are made up for the tests). */
+#include "unit.h"
+
+#define HEAD "测试县测试局\n2019年度部门决算\n\n第二部分\n\n"
+
+static void test_tab_rows_and_unit(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "收入决算表\n部门：测试县测试局\t\t公开02表\t单位：元\n"
+                                 "功能分类科目编码\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n"
+                                 "\t合计\t1,234,500.00\t1,200,000.00\t34,500.00\n"
+                                 "201\t一般公共服务支出\t1,234,500.00\t1,200,000.00\t34,500.00\n");
+    assert_string_equal(unit_str(r, "department"), "测试县测试局");
+    assert_num(r, "year", 2019);
+    assert_num(r, "tables.02.rows.total.total", 123.45);
+    assert_num(r, "tables.02.rows.201.other", 3.45);
+    assert_string_equal(unit_str(r, "tables.02.rows.201.name"), "一般公共服务支出");
+    json_decref(r);
+}
+
+static void test_cell_per_line(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款支出决算表\n\n\t功能分类科目编码\n\t科目名称\n"
+                                 "\t小计\n\t基本支出\n\t项目支出\n\n\t合计\n\t\n\t10.00\n\t6.00\n\t4.00\n\n"
+                                 "\t2080501\n\t  行政单位离退休\n\t10.00\n\t6.00\n\t4.00\n\n");
+    assert_num(r, "tables.05.rows.total.project", 4.0);
+    assert_num(r, "tables.05.rows.2080501.basic", 6.0);
+    assert_string_equal(unit_str(r, "tables.05.rows.2080501.name"), "行政单位离退休");
+    json_decref(r);
+}
+
+static void test_space_aligned_empty_column(void **st)
+{
+    (void)st;
+    /* 基本支出 is blank in every row: its column exists only in the header */
+    json_t *r = unit_record(HEAD "支出决算表\n"
+                                 "编码      科目名称            本年支出合计   基本支出   项目支出\n"
+                                 "          合计                       7.50                    7.50\n"
+                                 "201       一般公共服务支出           7.50                    7.50\n");
+    assert_num(r, "tables.03.rows.201.total", 7.5);
+    assert_num(r, "tables.03.rows.201.project", 7.5);
+    assert_absent(r, "tables.03.rows.201.basic");
+    json_decref(r);
+}
+
+static void test_split_codes(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "支出决算表\n类\t款\t项\t科目名称\t本年支出合计\t基本支出\n"
+                                 "201\t03\t01\t行政运行\t5.00\t5.00\n");
+    assert_num(r, "tables.03.rows.2010301.basic", 5.0);
+    json_decref(r);
+}
+
+static void test_06_shifted_code(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款基本支出决算表\n"
+                                 "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\n"
+                                 "301\t工资福利支出\t3.10\t302\t商品和服务支出\t2.00\n"
+                                 "30240\t税金及附加费用\t399\t\t其他支出\t\n"
+                                 "\t人员经费合计\t3.10\t\t公用经费合计\t2.00\n");
+    assert_num(r, "tables.06.rows.301.amount", 3.1);
+    assert_absent(r, "tables.06.rows.30240.amount"); /* 399 was the next group's code */
+    assert_num(r, "tables.06.personnel_total", 3.1);
+    assert_num(r, "tables.06.public_total", 2.0);
+    json_decref(r);
+}
+
+static void test_07_template(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款“三公”经费支出决算表\n"
+                                 "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n"
+                                 "5.00\t1.00\t2.00\t0.50\t1.50\t2.00\t4.00\t0.00\t1.00\t0.00\t1.00\t3.00\n");
+    assert_num(r, "tables.07.budget.total", 5.0);
+    assert_num(r, "tables.07.budget.vehicle_operation", 1.5);
+    assert_num(r, "tables.07.actual.reception", 3.0);
+    assert_absent(r, "tables.07.actual.outbound");
+    json_decref(r);
+}
+
+static void test_01_summary_and_foreign(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "收入支出决算总表\n部门：测试县测试局\n"
+                                 "项目\t行次\t决算数\t项目\t行次\t决算数\n"
+                                 "一、一般公共预算财政拨款收入\t1\t9.00\t九、卫生健康支出\t22\t9.00\n"
+                                 "总计\t13\t9.00\t总计\t26\t9.00\n\n"
+                                 "收入决算表\n部门：另一个完全不同的单位\n"
+                                 "功能分类科目编码\t科目名称\t本年收入合计\n201\t一般公共服务支出\t8.00\n");
+    assert_num(r, "tables.01.income.general_budget", 9.0);
+    assert_num(r, "tables.01.expenditure.by_function.210", 9.0);
+    assert_num(r, "tables.01.expenditure.grand_total", 9.0);
+    assert_absent(r, "tables.02.rows.201.total");
+    json_t *w = json_object_get(r, "warnings");
+    assert_true(json_array_size(w) >= 1);
+    json_decref(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tab_rows_and_unit),
+        cmocka_unit_test(test_cell_per_line),
+        cmocka_unit_test(test_space_aligned_empty_column),
+        cmocka_unit_test(test_split_codes),
+        cmocka_unit_test(test_06_shifted_code),
+        cmocka_unit_test(test_07_template),
+        cmocka_unit_test(test_01_summary_and_foreign),
+    };
+    return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
+}

@@ -1,0 +1,62 @@
+/* test_tokenize.c — lines, cells, display columns, cell classification. */
+#include "unit.h"
+
+static void test_tabs(void **st)
+{
+    (void)st;
+    jsp_arena a = {0};
+    jsp_line *ls;
+    size_t n;
+    const char *t = "201\t一般\t\t1.00\n\t3\n\n";
+    assert_int_equal(jsp_tokenize(&a, t, strlen(t), &ls, &n), 0);
+    assert_int_equal(n, 4);
+    assert_int_equal(ls[0].ncells, 4);
+    assert_int_equal(ls[0].cells[2].s, ls[0].cells[2].e); /* empty cell kept */
+    assert_true(ls[1].lead_tab);
+    assert_int_equal(ls[1].ncells, 2);
+    assert_true(ls[2].blank);
+    jsp_arena_free(&a);
+}
+
+static void test_spaces(void **st)
+{
+    (void)st;
+    jsp_arena a = {0};
+    jsp_line *ls;
+    size_t n;
+    const char *t = "  201   一般公共服务   488.26\n一般行政管理事 务";
+    assert_int_equal(jsp_tokenize(&a, t, strlen(t), &ls, &n), 0);
+    assert_int_equal(ls[0].ncells, 3);
+    assert_int_equal(ls[0].cells[0].x0, 2);
+    assert_int_equal(ls[0].cells[1].x0, 8);
+    assert_int_equal(ls[0].cells[1].x1, 8 + 12); /* six CJK characters, two columns each */
+    assert_int_equal(ls[0].cells[2].x1, 29);
+    assert_int_equal(ls[1].ncells, 1); /* a single space does not split */
+    jsp_arena_free(&a);
+}
+
+static void test_classify(void **st)
+{
+    (void)st;
+    js_dec v;
+    assert_int_equal(jsp_classify(" 1,645.42 ", 10, &v), JSP_TOK_AMOUNT);
+    assert_int_equal(v.v, 164542);
+    assert_int_equal(jsp_classify("", 0, NULL), JSP_TOK_EMPTY);
+    assert_int_equal(jsp_classify("-", 1, NULL), JSP_TOK_DASH);
+    assert_int_equal(jsp_classify("—", strlen("—"), NULL), JSP_TOK_DASH);
+    assert_int_equal(jsp_classify("合计", strlen("合计"), NULL), JSP_TOK_TEXT);
+    jsp_arena a = {0};
+    assert_string_equal(jsp_squeeze(&a, "一般行政管理事 务", strlen("一般行政管理事 务")),
+                        "一般行政管理事务");
+    jsp_arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_tabs),
+        cmocka_unit_test(test_spaces),
+        cmocka_unit_test(test_classify),
+    };
+    return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
+}
