@@ -30,7 +30,9 @@ typedef struct {
     int shift; /* power of ten to 万元 */
     trow *rows;
     int nrows;
-    bool space; /* columns placed by display position */
+    bool space;  /* columns placed by display position */
+    bool packed; /* bare one-cell-per-line text: empty cells are lost, so
+                    figures are placed by order, not by column */
 } tseg;
 
 /* MARK: cell helpers ------------------------------------------------------- */
@@ -265,6 +267,10 @@ static int build_rows(tseg *t)
         }
     }
     t->space = !block && spaced > tabbed;
+    t->packed = block;
+    for (size_t i = t->l0; i < t->l1 && block; i++)
+        if (d->lines[i].lead_tab)
+            t->packed = false;
     return 0;
 }
 
@@ -651,6 +657,42 @@ static const char *cont_name(tseg *t, int r, int namecol)
     return jsp_squeeze(&t->d->arena, s, n);
 }
 
+/* Packed text: the header's keys in template order; the i-th figure of a
+ * row goes to the i-th of them (cells renumbered code 0, name 1, figures 2+). */
+static void pack_columns(tseg *t, int fd, const char **keys)
+{
+    const char *ranked[MAXCOL] = {0};
+    int n = 0, any = 0;
+    for (int c = 0; c < MAXCOL; c++)
+        any += keys[c] != NULL;
+    for (int k = 0; k < 8 && tmpl_code[t->id][k]; k++) {
+        bool in_header = !any;
+        for (int c = 0; c < MAXCOL && !in_header; c++)
+            in_header = keys[c] && !strcmp(keys[c], tmpl_code[t->id][k]);
+        if (in_header)
+            ranked[n++] = tmpl_code[t->id][k];
+    }
+    memset(keys, 0, MAXCOL * sizeof *keys);
+    for (int k = 0; k < n && k + 2 < MAXCOL; k++)
+        keys[k + 2] = ranked[k];
+    for (int r = fd; r < t->nrows; r++) {
+        rowid id;
+        trow *row = &t->rows[r];
+        if (!row_code(t, row, &id))
+            continue;
+        int fig = 2;
+        for (int i = 0; i < row->n; i++) {
+            jsp_tok k = ctok(t, &row->c[i], NULL);
+            if (i < id.after)
+                row->c[i].col = 0;
+            else if (k == JSP_TOK_AMOUNT || k == JSP_TOK_DASH)
+                row->c[i].col = fig < MAXCOL - 1 ? fig++ : MAXCOL - 1;
+            else
+                row->c[i].col = 1;
+        }
+    }
+}
+
 static void code_table(tseg *t)
 {
     int fd = 0;
@@ -663,6 +705,8 @@ static void code_table(tseg *t)
             t->rows[r].n = 0;
     const char *keys[MAXCOL] = {0};
     code_columns(t, fd, keys);
+    if (t->packed)
+        pack_columns(t, fd, keys);
     for (int r = fd; r < t->nrows; r++) {
         rowid id;
         const trow *row = &t->rows[r];
@@ -756,10 +800,14 @@ static int row_split(const tseg *t, const trow *r, const sumcols *sc)
     return MAXCOL;
 }
 
-/* Is cell i a 行次 number (by header role, else: an integer after the label)? */
+/* Is cell i a 行次 number (by header role, else: an integer after the label;
+ * in packed text any small integer, the other side's 行次 included)? */
 static bool is_lineno(const tseg *t, const trow *r, int i, int label_i, const sumcols *sc)
 {
     int c = r->c[i].col;
+    js_dec v;
+    if (t->packed)
+        return ctok(t, &r->c[i], &v) == JSP_TOK_AMOUNT && v.sc == 0 && v.v < 100;
     if (sc->role[c] == ROLE_LINENO)
         return true;
     bool roles = false;
@@ -803,7 +851,7 @@ static void summary_side(tseg *t, const trow *r, int from, int to, bool out, con
         jsp_tok tk = ctok(t, &r->c[i], &v);
         if (tk == JSP_TOK_TEXT || is_lineno(t, r, i, li, sc))
             continue;
-        if (t->space && tk == JSP_TOK_EMPTY)
+        if ((t->space || t->packed) && tk == JSP_TOK_EMPTY)
             continue;
         int myslot = slot++;
         if (tk != JSP_TOK_AMOUNT)
@@ -827,6 +875,8 @@ static void summary_table(tseg *t)
         fd++;
     sumcols sc;
     summary_columns(t, fd, &sc);
+    if (t->packed) /* columns mean nothing: sides and figures go by order */
+        memset(&sc, 0, sizeof sc), sc.split = -1;
     bool carry = false;
     for (int r = fd; r < t->nrows; r++) {
         const trow *row = &t->rows[r];

@@ -9,7 +9,8 @@ tab-prefixed cell per line with blank lines between rows) is printed again:
   space      space-aligned columns as `pdftotext -layout` prints them
              (CJK two columns wide, figures right-aligned, header cells
              broken over two lines)
-  cellline   one cell per line, a blank line between rows, no tabs
+  cellline   one cell per line, a blank line between rows, no tabs; empty
+             cells vanish, as in raw pdftotext output
   html       <tr><td>…</td></tr> fragments
   splitcode  space-aligned, functional codes split into 类 / 款 / 项 columns
   wrapped    space-aligned, long row names wrapped onto the next line
@@ -194,7 +195,7 @@ def render(layout, rows):
     if layout == "cellline":
         text = []
         for r in rows:
-            text += [c for c in r] + [""]
+            text += [c for c in r if c] + [""]
         return text
     if layout == "html":
         return ["<table>"] + ["<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>"
