@@ -140,8 +140,6 @@ static void put(nbuf *b, const char *s, size_t n, uint32_t orig)
     }
 }
 
-static char last_char(const nbuf *b) { return b->n ? b->t[b->n - 1] : '\n'; }
-
 /* MARK: HTML --------------------------------------------------------------- */
 
 static const char *const known_tags[] = {"p", "br", "td", "th", "tr", "table", "tbody", "thead",
@@ -170,7 +168,7 @@ static size_t html_tag(const char *in, size_t n, size_t i, const char **repl)
         if (strlen(known_tags[k]) == namelen && !strncasecmp(in + name0, known_tags[k], namelen)) {
             const char *t = known_tags[k];
             if (!strcmp(t, "tr") || !strcmp(t, "table"))
-                *repl = closing ? "\n" : "";
+                *repl = closing ? "\n" : !strcmp(t, "tr") ? "\x01" : ""; /* \x01: row opens */
             else if (!strcmp(t, "td") || !strcmp(t, "th"))
                 *repl = closing ? "" : "\t";
             else if (!strcmp(t, "br") || !strcmp(t, "p") || !strcmp(t, "div") || !strcmp(t, "li"))
@@ -258,9 +256,18 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
     nbuf b = {0};
     memset(out, 0, sizeof *out);
     size_t i = 0;
+    int tds = 0;     /* <td> seen in this row: every one but the first opens with a tab */
+    bool in_tr = false; /* inside <tr>…</tr> a line break is only white space */
     while (i < n && !b.oom) {
         unsigned char c = (unsigned char)in[i];
         uint32_t orig = (uint32_t)i;
+        if (c == '\n' && in_tr) {
+            put(&b, " ", 1, orig);
+            i++;
+            continue;
+        }
+        if (c == '\n')
+            tds = 0;
         if (c == '\r' && i + 1 < n && in[i + 1] == '\n') {
             i++;
             continue; /* CRLF: the LF follows */
@@ -269,7 +276,13 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
             const char *repl;
             size_t tl = html_tag(in, n, i, &repl);
             if (tl) {
-                if (!(repl[0] == '\t' && last_char(&b) == '\n'))
+                if (repl[0] == '\n' || repl[0] == '\x01') {
+                    tds = 0;
+                    in_tr = repl[0] == '\x01';
+                    if (in_tr)
+                        repl = "";
+                }
+                if (repl[0] != '\t' || tds++ > 0)
                     put(&b, repl, strlen(repl), orig);
                 i += tl;
                 continue;
