@@ -33,7 +33,7 @@ static void test_lines_and_html(void **st)
     norm_is("a\r\nb\rc\fd", "a\nb\nc\nd");
     norm_is("<tr><td>201</td><td>一般</td></tr>", "201\t一般\n");
     norm_is("<tr><td></td><td>4</td></tr>", "\t4\n"); /* a leading empty cell stays */
-    norm_is("<tr>\n<td>a</td>\n<td>b</td>\n</tr>\nx", "  a \tb \nx");
+    norm_is("<tr>\n<td>a</td>\n<td>b</td>\n</tr>\nx", " a \tb \n\nx");
     norm_is("<p>年初</p>&nbsp;&amp;", " 年初  &");
     norm_is("a < b > c", "a < b > c"); /* not a tag */
 }
