@@ -316,52 +316,88 @@ static int overlap(const jsp_cell *c, const span *s)
 
 static bool numbering_row(const tseg *t, const trow *r);
 
-/* Distance between a cell and a column span (0 when they overlap). */
-static int gap(const jsp_cell *c, const span *s)
+static int center2(const jsp_cell *c) { return c->x0 + c->x1; } /* twice the centre */
+
+/* The column a cell belongs to: the one it overlaps most, else the first
+ * whose right edge is at or past its centre (figures are right-aligned,
+ * headers centred over them). */
+static int claim(const jsp_cell *c, const span *s, int n)
 {
-    return c->x1 <= s->a ? s->a - c->x1 : c->x0 >= s->b ? c->x0 - s->b : 0;
+    int best = -1, bo = 0;
+    for (int k = 0; k < n; k++)
+        if (overlap(c, &s[k]) > bo) {
+            bo = overlap(c, &s[k]);
+            best = k;
+        }
+    if (best >= 0)
+        return best;
+    for (int k = 0; k < n; k++)
+        if (2 * s[k].b >= center2(c))
+            return k;
+    return n;
 }
 
-/* Columns = merged extents of the cells of rows that hold figures; a header
- * cell near none of them (3+ columns away) adds a column of its own. */
+/* Header line r: of the cells claiming one column, the one touching it (else
+ * the rightmost) keeps it; the others sit over empty columns of their own. */
+static int header_spans(const tseg *t, const trow *row, const span *s, int n, span *add)
+{
+    int na = 0;
+    for (int i = 0; i < row->n; i++) {
+        const jsp_cell *c = &row->c[i];
+        if (c->e == c->s)
+            continue;
+        int k = claim(c, s, n);
+        bool keeps = k < n && overlap(c, &s[k]) > 0;
+        for (int j = i + 1; j < row->n && !keeps && k < n; j++)
+            keeps = row->c[j].e == row->c[j].s || claim(&row->c[j], s, n) != k;
+        if (keeps && k < n) {
+            for (int j = 0; j < row->n; j++) /* someone touching the column wins */
+                if (j != i && row->c[j].e > row->c[j].s && overlap(&row->c[j], &s[k]) > 0 &&
+                    overlap(c, &s[k]) <= 0)
+                    keeps = false;
+        }
+        if (!keeps)
+            add[na++] = (span){c->x0, c->x1};
+    }
+    (void)t;
+    return na;
+}
+
+/* Columns = merged extents of the cells of rows that hold figures, plus the
+ * header cells that sit over columns no figure fills. */
 static void grid_space(tseg *t)
 {
     int total = 0;
     for (int r = 0; r < t->nrows; r++)
         total += t->rows[r].n;
-    span *s = jsp_alloc(&t->d->arena, (size_t)(total + 1) * sizeof *s);
+    span *s = jsp_alloc(&t->d->arena, (size_t)(2 * total + 1) * sizeof *s);
     if (!s)
         return;
     int n = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        for (int r = 0; r < t->nrows; r++) {
-            const trow *row = &t->rows[r];
-            bool data = row_has_amount(t, row) && !numbering_row(t, row);
-            if (data != (pass == 0))
-                continue;
-            for (int i = 0; i < row->n; i++) {
-                const jsp_cell *c = &row->c[i];
-                bool near = false;
-                for (int k = 0; k < n && pass == 1; k++)
-                    near |= gap(c, &s[k]) < 3;
-                if (c->e > c->s && !near)
-                    s[n++] = (span){c->x0, c->x1};
-            }
-        }
-        n = merge_spans(s, n);
+    for (int r = 0; r < t->nrows; r++) {
+        const trow *row = &t->rows[r];
+        if (!row_has_amount(t, row) || numbering_row(t, row))
+            continue;
+        for (int i = 0; i < row->n; i++)
+            if (row->c[i].e > row->c[i].s)
+                s[n++] = (span){row->c[i].x0, row->c[i].x1};
     }
+    n = merge_spans(s, n);
+    int data = n;
+    for (int r = 0; r < t->nrows; r++) {
+        const trow *row = &t->rows[r];
+        if (!row_has_amount(t, row) || numbering_row(t, row))
+            if (row->n > 1)
+                n += header_spans(t, row, s, data, s + n);
+    }
+    n = merge_spans(s, n);
     for (int r = 0; r < t->nrows; r++)
         for (int i = 0; i < t->rows[r].n; i++) {
             jsp_cell *c = &t->rows[r].c[i];
-            int best = 0, bo = -(1 << 30);
-            for (int k = 0; k < n; k++) {
-                int o = overlap(c, &s[k]) - gap(c, &s[k]);
-                if (o > bo) {
-                    bo = o;
-                    best = k;
-                }
-            }
-            c->col = best < MAXCOL ? best : MAXCOL - 1;
+            int k = claim(c, s, n);
+            c->col = k < n ? (k < MAXCOL ? k : MAXCOL - 1) : (n - 1 < MAXCOL ? n - 1 : MAXCOL - 1);
+            if (c->col < 0)
+                c->col = 0;
         }
 }
 
@@ -1033,33 +1069,43 @@ static bool figures_only(const tseg *t, const trow *r)
     return figs > 0;
 }
 
-/* Template slot (1..12) of each grid column: the 栏次 row's numbers where
- * printed, else the column's position. */
-static void slots_07(const tseg *t, int *slot)
+/* The 栏次 row 1 … N of table 07, or NULL. */
+static const trow *numbering_07(const tseg *t)
 {
-    for (int c = 0; c < MAXCOL; c++)
-        slot[c] = c + 1;
-    for (int r = 0; r < t->nrows; r++) {
-        const trow *row = &t->rows[r];
-        if (!numbering_row(t, row))
+    for (int r = 0; r < t->nrows; r++)
+        if (numbering_row(t, &t->rows[r]))
+            return &t->rows[r];
+    return NULL;
+}
+
+/* Template slot (1..12) of a figure: under the 栏次 number printed above it
+ * (space-aligned: the rightmost number centred at or left of the figure's
+ * right edge, figures being right-aligned), else its column's position. */
+static int slot_07(const tseg *t, const trow *num, const jsp_cell *c)
+{
+    int slot = c->col + 1;
+    for (int i = 0; num && i < num->n; i++) {
+        js_dec v;
+        const jsp_cell *k = &num->c[i];
+        if (ctok(t, k, &v) != JSP_TOK_AMOUNT)
             continue;
-        for (int i = 0; i < row->n; i++) {
-            js_dec v;
-            if (ctok(t, &row->c[i], &v) == JSP_TOK_AMOUNT)
-                slot[row->c[i].col] = (int)v.v;
-        }
-        return;
+        if (t->space ? center2(k) <= 2 * c->x1 : k->col == c->col)
+            slot = (int)v.v;
     }
+    return slot;
 }
 
 static void table_07(tseg *t)
 {
-    int slot[MAXCOL], width = 0;
-    slots_07(t, slot);
+    const trow *num = numbering_07(t);
+    int width = 0;
     for (int r = 0; r < t->nrows; r++)
         for (int i = 0; i < t->rows[r].n; i++)
-            if (figures_only(t, &t->rows[r]) || numbering_row(t, &t->rows[r]))
-                width = slot[t->rows[r].c[i].col] > width ? slot[t->rows[r].c[i].col] : width;
+            if (t->rows[r].c[i].e > t->rows[r].c[i].s &&
+                (figures_only(t, &t->rows[r]) || &t->rows[r] == num)) {
+                int sl = slot_07(t, num, &t->rows[r].c[i]);
+                width = sl > width ? sl : width;
+            }
     for (int r = 0; r < t->nrows; r++) {
         const trow *row = &t->rows[r];
         if (numbering_row(t, row) || !figures_only(t, row))
@@ -1074,7 +1120,7 @@ static void table_07(tseg *t)
             js_dec v;
             if (ctok(t, &row->c[i], &v) != JSP_TOK_AMOUNT)
                 continue;
-            int sl = slot[row->c[i].col];
+            int sl = slot_07(t, num, &row->c[i]);
             /* a short table's lone figure in its last column is the last template column */
             if (width < 12 && figs == 1 && i == last && sl == width)
                 sl = 12;

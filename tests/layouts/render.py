@@ -146,6 +146,8 @@ def grid(rows, breaks_header=False):
 
 
 def split_codes(rows):
+    if not any(r and CODE.match(r[0]) for r in rows):
+        return rows
     out = []
     for r in rows:
         c = r[0] if r else ""
@@ -155,7 +157,7 @@ def split_codes(rows):
         elif r and ("编码" in c or "科目" in c):
             out.append(["类", "款", "项"] + r[1:])
         else:
-            out.append(["", "", ""] + r[1:] if r else r)
+            out.append([r[0], "", ""] + r[1:] if r else r)
     return out
 
 
