@@ -108,15 +108,25 @@ def center(s, w):
     return " " * (gap // 2) + s + " " * (gap - gap // 2)
 
 
+def pad_headers(rows):
+    """Rows to one width; a short header row (a cell spanning two columns in
+    the source) moves over the rightmost columns, where a PDF prints it."""
+    n = max([len(r) for r in rows if not is_meta(r)] or [1])
+    fd = first_data(rows)
+    def spans(k, r):  # "项目" over both the code and the name column
+        return k < fd and r and r[0].replace(" ", "") == "项目" and not is_meta(r)
+    rows = [([""] * (n - len(r)) + r) if spans(k, r) and len(r) < n else r
+            for k, r in enumerate(rows)]
+    m = max(len(r) for r in rows)
+    return [r + [""] * (m - len(r)) for r in rows]
+
+
 def grid(rows, breaks_header=False):
     """Space-aligned rendering of rows (lists of cells). A header row with
     fewer cells than the table (a cell spanning two columns in the source)
     is printed over the rightmost columns, where a PDF would place it."""
-    rows = lift_meta(rows)
+    rows = pad_headers(lift_meta(rows))
     n = max(len(r) for r in rows)
-    fd0 = first_data(rows)
-    rows = [([""] * (n - len(r)) + r) if (k < fd0 and not is_meta(r)) else r + [""] * (n - len(r))
-            for k, r in enumerate(rows)]
     fd = first_data(rows)
     out_rows = []
     for k, r in enumerate(rows):
@@ -148,6 +158,7 @@ def grid(rows, breaks_header=False):
 def split_codes(rows):
     if not any(r and CODE.match(r[0]) for r in rows):
         return rows
+    rows = pad_headers(rows)
     out = []
     for r in rows:
         c = r[0] if r else ""
