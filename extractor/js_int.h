@@ -68,6 +68,8 @@ typedef struct {
     uint32_t *n2o;  /* n2o[i] = byte offset in the original input of norm byte i; len+1 entries */
     size_t invalid; /* invalid UTF-8 sequences replaced by U+FFFD */
     size_t nul;     /* NUL and other control bytes folded to spaces */
+    uint32_t *pages; /* norm offsets where a form feed (new page) was */
+    size_t npages;
 } jsp_norm;
 
 typedef struct jsp_fold jsp_fold; /* per-code-point NFKC table, built once */
@@ -93,6 +95,7 @@ typedef struct {
     uint8_t split;   /* jsp_split */
     bool lead_tab;   /* line starts with a tab (one-cell-per-line marker) */
     bool blank;      /* only white space */
+    bool page;       /* first line after a form feed (a new page) */
 } jsp_line;
 
 int jsp_tokenize(jsp_arena *a, const char *text, size_t len, jsp_line **lines,

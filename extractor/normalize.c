@@ -225,9 +225,28 @@ static size_t html_entity(const char *in, size_t n, size_t i, utf8proc_int32_t *
 
 /* MARK: the pass ----------------------------------------------------------- */
 
+/* Remember where a page starts (the byte after the form feed's LF). */
+static void page_break(nbuf *b, jsp_norm *out)
+{
+    if (out->npages % 64 == 0) {
+        uint32_t *p = realloc(out->pages, (out->npages + 64) * sizeof *p);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        out->pages = p;
+    }
+    out->pages[out->npages++] = (uint32_t)b->n;
+}
+
 static void put_cp(nbuf *b, const jsp_fold *f, utf8proc_int32_t cp, uint32_t orig, jsp_norm *out)
 {
     char enc[4];
+    if (cp == '\f') {
+        put(b, "\n", 1, orig);
+        page_break(b, out);
+        return;
+    }
     if (cp == '\r' || cp == '\f' || cp == '\v' || cp == 0x2028 || cp == 0x2029 || cp == 0x85) {
         put(b, "\n", 1, orig);
         return;
@@ -312,6 +331,8 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
     if (b.oom) {
         free(b.t);
         free(b.m);
+        free(out->pages);
+        out->pages = NULL;
         return -1;
     }
     b.t[b.n] = 0;
@@ -326,5 +347,6 @@ void jsp_norm_free(jsp_norm *nm)
 {
     free(nm->text);
     free(nm->n2o);
+    free(nm->pages);
     memset(nm, 0, sizeof *nm);
 }

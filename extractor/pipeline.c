@@ -99,6 +99,11 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
         js_doc_free(d);
         return fail(err, JS_E_NOMEM, "out of memory");
     }
+    for (size_t i = 0; i < d->norm.npages; i++) {
+        uint32_t l = jsp_line_of(d, d->norm.pages[i]) - 1;
+        if (l < d->nlines && d->lines[l].s == d->norm.pages[i])
+            d->lines[l].page = true;
+    }
     if (d->norm.invalid)
         jsp_warn(d, 0, 0, "%zu invalid UTF-8 sequences replaced by U+FFFD", d->norm.invalid);
     if (d->norm.nul)

@@ -364,17 +364,17 @@ static int header_spans(const tseg *t, const trow *row, const span *s, int n, sp
 }
 
 /* Columns = merged extents of the cells of rows that hold figures, plus the
- * header cells that sit over columns no figure fills. */
-static void grid_space(tseg *t)
+ * header cells that sit over columns no figure fills. Rows [r0, r1): one page. */
+static void grid_page(tseg *t, int r0, int r1)
 {
     int total = 0;
-    for (int r = 0; r < t->nrows; r++)
+    for (int r = r0; r < r1; r++)
         total += t->rows[r].n;
     span *s = jsp_alloc(&t->d->arena, (size_t)(2 * total + 1) * sizeof *s);
     if (!s)
         return;
     int n = 0;
-    for (int r = 0; r < t->nrows; r++) {
+    for (int r = r0; r < r1; r++) {
         const trow *row = &t->rows[r];
         if (!row_has_amount(t, row) || numbering_row(t, row))
             continue;
@@ -384,14 +384,14 @@ static void grid_space(tseg *t)
     }
     n = merge_spans(s, n);
     int data = n;
-    for (int r = 0; r < t->nrows; r++) {
+    for (int r = r0; r < r1; r++) {
         const trow *row = &t->rows[r];
         if (!row_has_amount(t, row) || numbering_row(t, row))
             if (row->n > 1)
                 n += header_spans(t, row, s, data, s + n);
     }
     n = merge_spans(s, n);
-    for (int r = 0; r < t->nrows; r++)
+    for (int r = r0; r < r1; r++)
         for (int i = 0; i < t->rows[r].n; i++) {
             jsp_cell *c = &t->rows[r].c[i];
             int k = claim(c, s, n);
@@ -400,6 +400,10 @@ static void grid_space(tseg *t)
                 c->col = 0;
         }
 }
+
+/* A continued table keeps its geometry on the next page (pdftotext maps the
+ * same x to the same column), so one grid serves every page. */
+static void grid_space(tseg *t) { grid_page(t, 0, t->nrows); }
 
 static void assign_columns(tseg *t)
 {

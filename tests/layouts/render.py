@@ -70,8 +70,11 @@ def is_fig(c):
 
 
 def first_data(rows):
+    """The first row of figures: one with a decimal, or the row after 栏次."""
     for k, r in enumerate(rows):
         if any(is_fig(c) and "." in c for c in r):
+            return k
+        if k and any(c.replace(" ", "") == "栏次" for c in rows[k - 1]):
             return k
     return len(rows)
 
@@ -121,7 +124,7 @@ def pad_headers(rows):
     return [r + [""] * (m - len(r)) for r in rows]
 
 
-def grid(rows, breaks_header=False):
+def grid(rows, breaks_header=False, pages=None):
     """Space-aligned rendering of rows (lists of cells). A header row with
     fewer cells than the table (a cell spanning two columns in the source)
     is printed over the rightmost columns, where a PDF would place it."""
@@ -130,6 +133,8 @@ def grid(rows, breaks_header=False):
     fd = first_data(rows)
     out_rows = []
     for k, r in enumerate(rows):
+        if pages and k == pages:
+            out_rows.append(("break", r))
         if is_meta(r):
             out_rows.append(("meta", r))
             continue
@@ -145,7 +150,9 @@ def grid(rows, breaks_header=False):
     w = [max(width(r[j]) for r in grid_rows) for j in range(n)]
     text = []
     for kind, r in out_rows:
-        if kind == "meta":
+        if kind == "break":
+            text += ["\f- 2 -", ""]
+        elif kind == "meta":
             text.append("    ".join(c for c in r if c))
         elif kind == "head":
             text.append("   ".join(center(r[j], w[j]) for j in range(n)).rstrip())
@@ -195,13 +202,15 @@ def split_figures(rows):
 
 
 def page_break(rows):
+    """Half way through the figures: a new page, the header rows repeated.
+    The page keeps the table's column positions, as a PDF's next page does."""
     fd = first_data(rows)
     body = rows[fd:]
     if len(body) < 8:
         return grid(rows), []
     cut = fd + len(body) // 2
     head = [r for r in rows[:fd] if not any("部门" in c or "单位" in c for c in r)]
-    return grid(rows[:cut]), ["\f- 2 -", ""] + grid(head + rows[cut:])
+    return grid(rows[:cut] + head + rows[cut:], pages=cut), []
 
 
 def render(layout, rows):
