@@ -655,9 +655,12 @@ static bool merge_continuation(tseg *t, int r)
         texts += k == JSP_TOK_TEXT;
         figs += k == JSP_TOK_AMOUNT;
     }
-    if (!prev || !is_code_row(t, prev) || is_code_row(t, row))
+    rowid id;
+    if (!prev || !row_code(t, prev, &id) || is_code_row(t, row))
         return false;
-    bool prev_figs = row_has_amount(t, prev);
+    bool prev_figs = false; /* figures after the code (the code itself is digits) */
+    for (int i = id.after; i < prev->n; i++)
+        prev_figs |= ctok(t, &prev->c[i], NULL) == JSP_TOK_AMOUNT;
     if (texts == 0 && figs > 0 && !prev_figs) {
         /* label line + figures line: append the figures to the label row */
         jsp_cell *c = jsp_alloc(&t->d->arena, (size_t)(prev->n + row->n) * sizeof *c);
