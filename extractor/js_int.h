@@ -60,6 +60,13 @@ double jsp_dec_to_double(js_dec a);
 /* Print as plain decimal text into buf (≥ 32 bytes). */
 void jsp_dec_format(js_dec a, char *buf, size_t n);
 
+/* MARK: decoding (decode.c) ------------------------------------------------ */
+
+/* The input's encoding when it is not UTF-8: returns its name and sets
+ * *owned (malloc'd UTF-8, caller frees) and *len; NULL when the bytes are
+ * used as they are. */
+const char *jsp_decode(const char *s, size_t n, char **owned, size_t *len);
+
 /* MARK: normalisation (normalize.c) ----------------------------------------- */
 
 typedef struct {
@@ -178,7 +185,8 @@ typedef struct js_doc {
     const js_ctx *ctx;
     js_opts opts;
     jsp_arena arena;
-    const char *input; /* borrowed during js_extract only */
+    const char *input; /* borrowed during js_extract only (decoded text) */
+    char *decoded;     /* UTF-8 made from a GB18030/UTF-16 input, or NULL */
     size_t input_len;
     jsp_norm norm;
     jsp_line *lines;

@@ -94,6 +94,12 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     d->input = data;
     d->input_len = len;
     jsp_sha256(data, len, d->sha256);
+    size_t dlen = len;
+    const char *enc = jsp_decode(data, len, &d->decoded, &dlen);
+    if (d->decoded) {
+        data = d->decoded;
+        len = dlen;
+    }
     if (jsp_normalize(ctx->fold, data, len, &d->norm) ||
         jsp_tokenize(&d->arena, d->norm.text, d->norm.len, &d->lines, &d->nlines)) {
         js_doc_free(d);
@@ -104,6 +110,8 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
         if (l < d->nlines && d->lines[l].s == d->norm.pages[i])
             d->lines[l].page = true;
     }
+    if (enc)
+        jsp_warn(d, 0, 0, "input decoded from %s; offsets refer to the decoded UTF-8 text", enc);
     if (d->norm.invalid)
         jsp_warn(d, 0, 0, "%zu invalid UTF-8 sequences replaced by U+FFFD", d->norm.invalid);
     if (d->norm.nul)
@@ -134,6 +142,7 @@ void js_doc_free(js_doc *d)
     if (!d)
         return;
     jsp_norm_free(&d->norm);
+    free(d->decoded);
     jsp_vec_free(&d->facts);
     jsp_vec_free(&d->warnings);
     jsp_arena_free(&d->arena);

@@ -56,6 +56,28 @@ static void test_prose(void **st)
     json_decref(r);
 }
 
+/* GB18030 and UTF-16 (with BOM) input is decoded before anything else. */
+static void test_encodings(void **st)
+{
+    (void)st;
+    static const char gb[] = "\xb2\xbf\xc3\xc5\xa3\xba\xb2\xe2\xca\xd4\xbe\xd6\x0a\x32\x30\x31\x39\xc4\xea\xb6\xc8\xb2\xbf\xc3\xc5\xbe\xf6\xcb\xe3\x0a";
+    js_doc *d = NULL;
+    assert_int_equal(js_extract(unit_ctx(), gb, sizeof gb - 1, 0, &d, NULL), JS_OK);
+    char *s = js_doc_json(d, 0);
+    assert_non_null(strstr(s, "测试局"));
+    assert_non_null(strstr(s, "GB18030"));
+    free(s);
+    js_doc_free(d);
+    static const char u16[] = "\xff\xfe\xe8\x90\x8f\x5b\x0a\x00"; /* BOM 萨 孏 LF (UTF-16LE) */
+    char *owned;
+    size_t len;
+    assert_string_equal(jsp_decode(u16, sizeof u16 - 1, &owned, &len), "UTF-16LE");
+    assert_int_equal(len, 7);
+    free(owned);
+    assert_null(jsp_decode("plain UTF-8 部门", strlen("plain UTF-8 部门"), &owned, &len));
+    assert_null(owned);
+}
+
 static void test_json_escapes(void **st)
 {
     (void)st;
@@ -72,6 +94,7 @@ int main(void)
         cmocka_unit_test(test_not_a_report),
         cmocka_unit_test(test_prose),
         cmocka_unit_test(test_json_escapes),
+        cmocka_unit_test(test_encodings),
     };
     return cmocka_run_group_tests_name("pipeline", tests, NULL, NULL);
 }

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT
+ * decode.c — stage 0 (before normalize): the input's encoding. UTF-8 (with or
+ * without BOM) passes through; a UTF-16 BOM, or bytes that are not UTF-8 but
+ * are valid GB18030/GBK, are converted to UTF-8 with ICU's converters. Offsets
+ * then refer to the decoded text; the record's sha256 stays that of the input.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <utf8proc.h>
+
+#include "js_int.h"
+
+/* Invalid UTF-8 sequences in the first `n` bytes (stops counting at `cap`). */
+static size_t utf8_errors(const char *s, size_t n, size_t cap)
+{
+    size_t bad = 0, i = 0;
+    while (i < n && bad < cap) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) {
+            bad++;
+            i++;
+        } else {
+            i += (size_t)k;
+        }
+    }
+    return bad;
+}
+
+/* Convert with ICU, stopping at the first illegal sequence. Returns a malloc'd
+ * UTF-8 buffer or NULL when `from` does not fit the bytes. */
+static char *convert(const char *from, const char *s, size_t n, size_t *outlen)
+{
+    UErrorCode e = U_ZERO_ERROR;
+    UConverter *src = ucnv_open(from, &e), *dst = ucnv_open("UTF-8", &e);
+    char *out = NULL;
+    size_t cap = n * 2 + 16;
+    if (U_SUCCESS(e)) {
+        ucnv_setToUCallBack(src, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &e);
+        out = malloc(cap);
+    }
+    if (out && U_SUCCESS(e)) {
+        char *t = out;
+        const char *p = s;
+        ucnv_convertEx(dst, src, &t, out + cap, &p, s + n, NULL, NULL, NULL, NULL, true, true, &e);
+        *outlen = (size_t)(t - out);
+    }
+    if (U_FAILURE(e)) {
+        free(out);
+        out = NULL;
+    }
+    ucnv_close(src);
+    ucnv_close(dst);
+    return out;
+}
+
+const char *jsp_decode(const char *s, size_t n, char **owned, size_t *len)
+{
+    *owned = NULL;
+    *len = n;
+    const char *from = NULL;
+    if (n >= 2 && (unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)
+        from = "UTF-16LE";
+    else if (n >= 2 && (unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)
+        from = "UTF-16BE";
+    else if (utf8_errors(s, n, 16) >= 16 || (n < 4096 && utf8_errors(s, n, 16) > 0))
+        from = "GB18030";
+    if (!from)
+        return NULL;
+    size_t skip = from[3] == '-' ? 2 : 0; /* the UTF-16 BOM */
+    char *u = convert(from, s + skip, n - skip, len);
+    if (!u)
+        return NULL;
+    *owned = u;
+    return from;
+}
