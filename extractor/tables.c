@@ -636,7 +636,8 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
         js_dec v;
         if (ctok(t, &r->c[i], &v) != JSP_TOK_AMOUNT)
             continue;
-        const char *key = keys[r->c[i].col + sh];
+        int c = r->c[i].col + sh;
+        const char *key = c < MAXCOL ? keys[c] : NULL; /* zeros were not checked */
         if (!key)
             continue;
         put_amount(t, jsp_printf(&d->arena, "%s.%s", base, key), v, &r->c[i],
