@@ -25,6 +25,8 @@ put("titles.txt", "收入决算表\n公开02表\n201\t一般公共服务支出\t
 cut = sample.index("三、支出决算表".encode())
 put("truncated_table.txt", sample[: cut + 900])
 put("crlf_bom.txt", b"\xef\xbb\xbf" + sample.replace(b"\n", b"\r\n"))
+wide = "收入决算表\n功能分类科目编码\t科目名称\t本年收入合计\n201\t名称" + "\t" * 60 + "1.00\t0.00\t0.00\n"
+put("wide_row.txt", wide.encode() * 3)
 with open(os.path.join(d, "long_line.txt"), "wb") as f:
     chunk = ("收入支出决算总表 2,899.74 公开01表 " * 1000).encode()
     for _ in range(big // len(chunk) + 1):
