@@ -205,7 +205,6 @@ typedef struct js_doc {
 jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num,
                        const char *str, uint32_t s, uint32_t e, const char *rule);
 jsp_fact *jsp_fact_get(const js_doc *d, const char *path);
-void jsp_fact_drop_prefix(js_doc *d, const char *prefix);
 void jsp_warn(js_doc *d, uint32_t line0, uint32_t line1, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

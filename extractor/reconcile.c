@@ -38,15 +38,6 @@ jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num, 
     return f;
 }
 
-void jsp_fact_drop_prefix(js_doc *d, const char *prefix)
-{
-    jsp_fact *f = d->facts.items;
-    size_t l = strlen(prefix);
-    for (size_t i = 0; i < d->facts.n; i++)
-        if (f[i].path && !strncmp(f[i].path, prefix, l))
-            f[i].path = NULL;
-}
-
 void jsp_warn(js_doc *d, uint32_t line0, uint32_t line1, const char *fmt, ...)
 {
     char buf[512];

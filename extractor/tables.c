@@ -339,7 +339,7 @@ static int claim(const jsp_cell *c, const span *s, int n)
 
 /* Header line r: of the cells claiming one column, the one touching it (else
  * the rightmost) keeps it; the others sit over empty columns of their own. */
-static int header_spans(const tseg *t, const trow *row, const span *s, int n, span *add)
+static int header_spans(const trow *row, const span *s, int n, span *add)
 {
     int na = 0;
     for (int i = 0; i < row->n; i++) {
@@ -359,7 +359,6 @@ static int header_spans(const tseg *t, const trow *row, const span *s, int n, sp
         if (!keeps)
             add[na++] = (span){c->x0, c->x1};
     }
-    (void)t;
     return na;
 }
 
@@ -388,7 +387,7 @@ static void grid_page(tseg *t, int r0, int r1)
         const trow *row = &t->rows[r];
         if (!row_has_amount(t, row) || numbering_row(t, row))
             if (row->n > 1)
-                n += header_spans(t, row, s, data, s + n);
+                n += header_spans(row, s, data, s + n);
     }
     n = merge_spans(s, n);
     for (int r = r0; r < r1; r++)
