@@ -3,6 +3,7 @@
  * of the prose (第三部分). The department is voted: the document title counts
  * three, every 部门/编制单位 line one, so a typo'd name in one table does not
  * change it. The year comes from the title, else the most stated 20XX年度.
+ * Each line's 部门 name is kept on the line for tables.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -110,14 +111,6 @@ static const char *dept_of_line(js_doc *d, const jsp_line *ln, pcre2_match_data 
     return NULL;
 }
 
-const char *jsp_dept_of_line(js_doc *d, size_t line)
-{
-    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
-    const char *r = md ? dept_of_line(d, &d->lines[line], md) : NULL;
-    pcre2_match_data_free(md);
-    return r;
-}
-
 static void year_vote(js_doc *d, pcre2_match_data *md)
 {
     const pcre2_code *re = jsp_regex_get(&d->ctx->pat, "year");
@@ -167,13 +160,13 @@ void jsp_header(js_doc *d)
     enum { MAXC = 32 };
     cand c[MAXC];
     int nc = 0;
-    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
-    if (!md)
-        return;
+    pcre2_match_data *md = d->md;
     title_vote(d, c, &nc, MAXC, md);
-    for (size_t i = 0; i < d->nlines; i++)
-        if (!d->lines[i].blank)
-            vote(c, &nc, MAXC, dept_of_line(d, &d->lines[i], md), 1);
+    for (size_t i = 0; i < d->nlines; i++) { /* tables.c reads ->dept too */
+        jsp_line *ln = &d->lines[i];
+        if (!ln->blank && (ln->dept = dept_of_line(d, ln, md)))
+            vote(c, &nc, MAXC, ln->dept, 1);
+    }
     int best = -1;
     for (int i = 0; i < nc; i++)
         if (best < 0 || c[i].votes > c[best].votes)
@@ -183,5 +176,4 @@ void jsp_header(js_doc *d)
     if (!d->year)
         year_vote(d, md);
     prose_range(d, md);
-    pcre2_match_data_free(md);
 }

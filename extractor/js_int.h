@@ -103,6 +103,7 @@ typedef struct {
     bool lead_tab;   /* line starts with a tab (one-cell-per-line marker) */
     bool blank;      /* only white space */
     bool page;       /* first line after a form feed (a new page) */
+    const char *dept; /* the department a 部门：/编制单位 line names (header.c) */
 } jsp_line;
 
 int jsp_tokenize(jsp_arena *a, const char *text, size_t len, jsp_line **lines,
@@ -151,7 +152,8 @@ const char *jsp_vocab_get(const jsp_vocab *v, const char *ns, const char *key);
 const pcre2_code *jsp_regex_get(const jsp_patterns *p, const char *name);
 /* Label key: white space, list markers (一、 (一) 1. ①), quotes and a
  * trailing colon removed. Arena string. */
-char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, const char *s, size_t n);
+char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, const char *s,
+                    size_t n); /* md: a match block to reuse, or NULL */
 /* Levenshtein distance over code points, capped at `cap`+1. */
 int jsp_edit_distance(const char *a, const char *b, int cap);
 /* Best fuzzy entry of namespace `ns` within distance ≤ len/4; NULL if none. */
@@ -193,6 +195,7 @@ typedef struct js_doc {
     size_t nlines;
     jsp_vec facts;    /* jsp_fact */
     jsp_vec warnings; /* jsp_warning */
+    pcre2_match_data *md; /* one match block for the stages' single matches */
     const char *department;
     int year;
     size_t prose_start, prose_end; /* line range of 第三部分 (情况说明) */
@@ -213,7 +216,6 @@ uint32_t jsp_line_of(const js_doc *d, uint32_t off);
 
 /* Stages. */
 void jsp_header(js_doc *d);    /* department, year, prose range (header.c) */
-const char *jsp_dept_of_line(js_doc *d, size_t line); /* 部门：NAME or NULL */
 void jsp_tables(js_doc *d);    /* tables.c */
 void jsp_prose(js_doc *d);     /* prose.c */
 void jsp_reconcile(js_doc *d); /* reconcile.c */

@@ -190,7 +190,8 @@ int jsp_edit_distance(const char *a, const char *b, int cap)
 
 /* MARK: label keys --------------------------------------------------------- */
 
-char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, const char *s, size_t n)
+char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, const char *s,
+                    size_t n)
 {
     char *sq = jsp_squeeze(a, s, n);
     if (!sq || !p->label_strip)
@@ -199,11 +200,9 @@ char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, const char *s, size_t n
     char *out = jsp_alloc(a, outlen);
     if (!out)
         return NULL;
-    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
     int rc = pcre2_substitute(p->label_strip, (PCRE2_SPTR)sq, PCRE2_ZERO_TERMINATED, 0,
                               PCRE2_SUBSTITUTE_GLOBAL, md, NULL, (PCRE2_SPTR) "", 0,
-                              (PCRE2_UCHAR *)out, &outlen);
-    pcre2_match_data_free(md);
+                              (PCRE2_UCHAR *)out, &outlen); /* NULL md: PCRE2 makes one */
     return rc < 0 ? sq : out;
 }
 
@@ -285,7 +284,7 @@ static int vocab_line(jsp_patterns *p, char **f, int nf, const char *file, size_
         return -1;
     }
     jsp_arena a = {0};
-    char *key = jsp_label_key(p, &a, f[1], strlen(f[1]));
+    char *key = jsp_label_key(p, &a, NULL, f[1], strlen(f[1]));
     int rc = key ? vocab_put(p->vocab, f[0], key, f[2]) : -1;
     jsp_arena_free(&a);
     if (rc)

@@ -94,6 +94,10 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     d->input = data;
     d->input_len = len;
     jsp_sha256(data, len, d->sha256);
+    if (!(d->md = pcre2_match_data_create(16, NULL))) {
+        js_doc_free(d);
+        return fail(err, JS_E_NOMEM, "out of memory");
+    }
     size_t dlen = len;
     const char *enc = jsp_decode(data, len, &d->decoded, &dlen);
     if (d->decoded) {
@@ -143,6 +147,7 @@ void js_doc_free(js_doc *d)
         return;
     jsp_norm_free(&d->norm);
     free(d->decoded);
+    pcre2_match_data_free(d->md);
     jsp_vec_free(&d->facts);
     jsp_vec_free(&d->warnings);
     jsp_arena_free(&d->arena);

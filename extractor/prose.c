@@ -83,9 +83,7 @@ void jsp_prose(js_doc *d)
     size_t from = d->lines[d->prose_start].s;
     size_t to = d->prose_end < d->nlines ? d->lines[d->prose_end].s : d->norm.len;
     const jsp_patterns *p = &d->ctx->pat;
-    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
-    if (!md)
-        return;
+    pcre2_match_data *md = d->md;
     char done[64][64];
     int ndone = 0;
     for (size_t i = 0; i < p->nrules; i++) {
@@ -99,5 +97,4 @@ void jsp_prose(js_doc *d)
             snprintf(done[ndone++], sizeof done[0], "%s", r->key);
         d->is_report = true;
     }
-    pcre2_match_data_free(md);
 }

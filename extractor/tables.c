@@ -54,7 +54,7 @@ static char *ckey(const tseg *t, const jsp_cell *c)
 {
     size_t n;
     const char *s = ctext(t, c, &n);
-    return jsp_label_key(&t->d->ctx->pat, &t->d->arena, s, n);
+    return jsp_label_key(&t->d->ctx->pat, &t->d->arena, t->d->md, s, n);
 }
 
 static const char *vocab(const tseg *t, const char *ns, const char *key)
@@ -86,16 +86,6 @@ static void put_name(tseg *t, const char *path, const char *name, uint32_t s, ui
     jsp_fact_set(t->d, path, JSP_F_STR, z, name, s, e, "table.name");
 }
 
-static bool match_re(const tseg *t, const char *name, const char *s, size_t n)
-{
-    const pcre2_code *re = jsp_regex_get(&t->d->ctx->pat, name);
-    if (!re)
-        return false;
-    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-    int rc = md ? pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL) : -1;
-    pcre2_match_data_free(md);
-    return rc > 0;
-}
 
 /* MARK: finding the tables ------------------------------------------------- */
 
@@ -109,7 +99,7 @@ static int title_id(js_doc *d, const jsp_line *ln)
     if (!c || c->e - c->s > 200)
         return 0;
     const jsp_patterns *p = &d->ctx->pat;
-    char *key = jsp_label_key(p, &d->arena, d->norm.text + c->s, c->e - c->s);
+    char *key = jsp_label_key(p, &d->arena, d->md, d->norm.text + c->s, c->e - c->s);
     if (!key)
         return 0;
     const char *id = jsp_vocab_get(p->vocab, "title", key);
@@ -124,26 +114,23 @@ static int title_id(js_doc *d, const jsp_line *ln)
     return id ? atoi(id) : 0;
 }
 
-static int tableno_id(js_doc *d, const jsp_line *ln)
+/* Does the named regex match the line? Its groups are left in d->md. */
+static bool line_matches(js_doc *d, const jsp_line *ln, const char *name)
 {
-    const pcre2_code *re = jsp_regex_get(&d->ctx->pat, "table_no");
-    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-    int id = 0;
-    if (re && md &&
-        pcre2_match(re, (PCRE2_SPTR)d->norm.text + ln->s, ln->e - ln->s, 0, 0, md, NULL) > 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        for (int g = 1; g <= 2 && !id; g++)
-            if (ov[2 * g] != PCRE2_UNSET)
-                id = d->norm.text[ln->s + ov[2 * g]] - '0';
-    }
-    pcre2_match_data_free(md);
-    return id;
+    const pcre2_code *re = jsp_regex_get(&d->ctx->pat, name);
+    return re && pcre2_match(re, (PCRE2_SPTR)d->norm.text + ln->s, ln->e - ln->s, 0, 0, d->md,
+                             NULL) > 0;
 }
 
-static bool line_matches(js_doc *d, const jsp_line *ln, const char *re)
+static int tableno_id(js_doc *d, const jsp_line *ln)
 {
-    tseg t = {.d = d};
-    return match_re(&t, re, d->norm.text + ln->s, ln->e - ln->s);
+    if (!line_matches(d, ln, "table_no"))
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+    for (int g = 1; g <= 2; g++)
+        if (ov[2 * g] != PCRE2_UNSET)
+            return d->norm.text[ln->s + ov[2 * g]] - '0';
+    return 0;
 }
 
 static bool line_has_amount(js_doc *d, const jsp_line *ln)
@@ -172,7 +159,7 @@ static int find_segments(js_doc *d, tseg *segs, int max)
         int id = title_id(d, ln);
         if (!id)
             id = tableno_id(d, ln);
-        const char *dept = jsp_dept_of_line(d, i);
+        const char *dept = ln->dept;
         bool split = cur && dept && cur->dept && cur->has_data && strcmp(dept, cur->dept);
         if ((id && (!cur || cur->id != id)) || split) {
             if (cur)
@@ -548,13 +535,14 @@ static bool is_code_row(const tseg *t, const trow *r)
     return row_code(t, r, &id);
 }
 
-static const char *const tmpl_code[10][8] = {
-    [2] = {"total", "fiscal", "superior_subsidy", "business", "operating", "affiliated", "other"},
-    [3] = {"total", "basic", "project", "remit_superior", "operating", "subsidy_affiliated"},
-    [5] = {"total", "basic", "project"},
-    [8] = {"carryover_begin", "income", "expenditure", "basic", "project", "carryover_end"},
-    [9] = {"total", "basic", "project"},
-};
+/* The k-th (0-based) column of table `id`'s template (patterns tmpl.NN), or NULL. */
+static const char *tmpl_key(const tseg *t, int k)
+{
+    char ns[16], key[16];
+    snprintf(ns, sizeof ns, "tmpl.%02d", t->id);
+    snprintf(key, sizeof key, "%d", k + 1);
+    return vocab(t, ns, key);
+}
 
 /* Column keys of a code table; template order when the header says nothing. */
 static void code_columns(tseg *t, int fd, const char **keys)
@@ -584,8 +572,8 @@ static void code_columns(tseg *t, int fd, const char **keys)
         return;
     int k = 0; /* no readable header: the template's order over the figure columns */
     for (int c = 0; c < MAXCOL; c++)
-        if (fig[c] && k < 8 && tmpl_code[t->id][k] && c > 1)
-            keys[c] = tmpl_code[t->id][k++];
+        if (fig[c] && c > 1 && (keys[c] = tmpl_key(t, k)))
+            k++;
 }
 
 /* Shift a row's figures right when they sit under non-figure columns (a
@@ -708,12 +696,13 @@ static void pack_columns(tseg *t, int fd, const char **keys)
     int n = 0, any = 0;
     for (int c = 0; c < MAXCOL; c++)
         any += keys[c] != NULL;
-    for (int k = 0; k < 8 && tmpl_code[t->id][k]; k++) {
+    for (int k = 0; tmpl_key(t, k) && n < MAXCOL; k++) {
+        const char *tk = tmpl_key(t, k);
         bool in_header = !any;
         for (int c = 0; c < MAXCOL && !in_header; c++)
-            in_header = keys[c] && !strcmp(keys[c], tmpl_code[t->id][k]);
+            in_header = keys[c] && !strcmp(keys[c], tk);
         if (in_header)
-            ranked[n++] = tmpl_code[t->id][k];
+            ranked[n++] = tk;
     }
     memset(keys, 0, MAXCOL * sizeof *keys);
     for (int k = 0; k < n && k + 2 < MAXCOL; k++)
@@ -859,8 +848,6 @@ static bool is_lineno(const tseg *t, const trow *r, int i, int label_i, const su
     return !roles && i == label_i + 1 && !has_dot(t, &r->c[i]);
 }
 
-static const char *const tmpl_04[] = {"total", "general_budget", "gov_fund", "state_capital"};
-
 static void summary_side(tseg *t, const trow *r, int from, int to, bool out, const sumcols *sc,
                          bool *carry)
 {
@@ -904,8 +891,8 @@ static void summary_side(tseg *t, const trow *r, int from, int to, bool out, con
             return;
         }
         const char *ck = sc->key[r->c[i].col];
-        if (!ck && myslot < 4)
-            ck = tmpl_04[myslot];
+        if (!ck)
+            ck = tmpl_key(t, myslot);
         if (ck)
             put_amount(t, jsp_printf(&d->arena, "%s.%s", base, ck), v, &r->c[i], "table.cell");
     }
@@ -1159,23 +1146,20 @@ static void dump_rows(const tseg *t)
     }
 }
 
+/* Power of ten to 万元 of the table's 单位 line (万元 when none). */
 static int unit_shift(tseg *t)
 {
-    const pcre2_code *re = jsp_regex_get(&t->d->ctx->pat, "unit_decl");
-    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
-    int shift = 0;
-    for (size_t i = t->l0; i < t->l1 && re && md; i++) {
-        const jsp_line *ln = &t->d->lines[i];
-        if (pcre2_match(re, (PCRE2_SPTR)t->d->norm.text + ln->s, ln->e - ln->s, 0, 0, md, NULL) <= 0)
+    js_doc *d = t->d;
+    for (size_t i = t->l0; i < t->l1; i++) {
+        const jsp_line *ln = &d->lines[i];
+        if (!line_matches(d, ln, "unit_decl"))
             continue;
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        char *u = jsp_squeeze(&t->d->arena, t->d->norm.text + ln->s + ov[2], ov[3] - ov[2]);
-        const char *p = vocab(t, "unit", u);
-        shift = p ? atoi(p) : 0;
-        break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+        const char *p = vocab(t, "unit", jsp_squeeze(&d->arena, d->norm.text + ln->s + ov[2],
+                                                      ov[3] - ov[2]));
+        return p ? atoi(p) : 0;
     }
-    pcre2_match_data_free(md);
-    return shift;
+    return 0;
 }
 
 /* Another department's table: its 部门 line differs by more than a typo. */

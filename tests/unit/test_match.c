@@ -5,7 +5,7 @@
 
 static const char *key(jsp_arena *a, const char *s)
 {
-    return jsp_label_key(&unit_ctx()->pat, a, s, strlen(s));
+    return jsp_label_key(&unit_ctx()->pat, a, NULL, s, strlen(s));
 }
 
 static void test_label_key(void **st)

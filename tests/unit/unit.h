@@ -45,25 +45,28 @@ static inline json_t *unit_record(const char *text)
     return j;
 }
 
-/* The number at a dotted path, or -1e300 when absent. */
-static inline double unit_num(json_t *root, const char *path)
+/* The value at a dotted path of a record, or NULL. */
+static inline json_t *unit_get(json_t *root, const char *path)
 {
     char buf[256];
     snprintf(buf, sizeof buf, "%s", path);
     json_t *o = root;
     for (char *tok = strtok(buf, "."); tok && o; tok = strtok(NULL, "."))
         o = json_object_get(o, tok);
-    return o && json_is_number(o) ? json_number_value(o) : -1e300;
+    return o;
+}
+
+/* The number at a dotted path, or -1e300 when absent. */
+static inline double unit_num(json_t *root, const char *path)
+{
+    json_t *o = unit_get(root, path);
+    return json_is_number(o) ? json_number_value(o) : -1e300;
 }
 
 static inline const char *unit_str(json_t *root, const char *path)
 {
-    char buf[256];
-    snprintf(buf, sizeof buf, "%s", path);
-    json_t *o = root;
-    for (char *tok = strtok(buf, "."); tok && o; tok = strtok(NULL, "."))
-        o = json_object_get(o, tok);
-    return o && json_is_string(o) ? json_string_value(o) : NULL;
+    json_t *o = unit_get(root, path);
+    return json_is_string(o) ? json_string_value(o) : NULL;
 }
 
 #define assert_num(root, path, want) assert_true(unit_num(root, path) == (want))
