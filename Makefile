@@ -9,14 +9,14 @@ PKGS    := libpcre2-8 icu-uc libutf8proc jansson
 DEBS    := libpcre2-dev libicu-dev libutf8proc-dev libjansson-dev libcmocka-dev pkg-config python3
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wundef -Wpointer-arith -Wvla
-DEFS    := -D_DEFAULT_SOURCE -DJS_PATTERN_DIR='"$(abspath patterns)"'
+DEFS    := -D_DEFAULT_SOURCE -DJS_PATTERN_DIR='"$(abspath patterns)"' -DJS_CORPUS_DIR='"$(abspath corpus)"'
 CFLAGS  ?= -O2 -g
 ASANFL  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA   = $(shell pkg-config --libs cmocka 2>/dev/null)
 
-LIBSRC  := arena dec decode normalize tokenize match header tables prose reconcile emit sha256 pipeline
+LIBSRC  := arena dec decode normalize tokenize match header tables prose numbers mentions reconcile emit sha256 pipeline
 UNITS   := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 GOLD    ?= corpus/gold
 

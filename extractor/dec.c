@@ -121,6 +121,19 @@ js_dec jsp_dec_shift(js_dec a, int p)
     return a;
 }
 
+bool jsp_dec_shift_checked(js_dec a, int p, js_dec *out)
+{
+    int64_t m = a.v < 0 ? -a.v : a.v;
+    int up = p - a.sc; /* net power applied to the integer v (when p > sc) */
+    int excess = a.sc - p - JSP_DEC_MAXSC; /* trailing zeros a shift down must drop */
+    if (excess > 0 && (excess > JSP_DEC_MAXSC || m % pow10_tab[excess] != 0))
+        return false;
+    if (up > 0 && (up > JSP_DEC_MAXSC || m > JSP_DEC_LIMIT / pow10_tab[up]))
+        return false;
+    *out = jsp_dec_shift(a, p);
+    return true;
+}
+
 js_dec jsp_dec_abs(js_dec a)
 {
     if (a.v < 0)

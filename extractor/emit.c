@@ -68,6 +68,46 @@ static json_t *warnings(const js_doc *d)
     return a;
 }
 
+static const char *const kind_names[] = {"amount", "percent", "count", "date", "code"};
+
+static json_t *mention(const jsp_mention *m)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "start", json_integer(m->cs));
+    json_object_set_new(o, "end", json_integer(m->ce));
+    json_object_set_new(o, "byte_start", json_integer(m->ob));
+    json_object_set_new(o, "byte_end", json_integer(m->oe));
+    if (m->text)
+        json_object_set_new(o, "text", json_stringn(m->text, m->oe - m->ob)); /* NULL if not UTF-8 */
+    json_object_set_new(o, "kind", json_string(kind_names[m->kind]));
+    if (m->kind == JSP_M_DATE || m->kind == JSP_M_CODE)
+        json_object_set_new(o, "value", json_string(m->str));
+    else if (m->kind == JSP_M_COUNT)
+        json_object_set_new(o, "value", json_integer((json_int_t)m->value.v));
+    else
+        json_object_set_new(o, "value", json_real(jsp_dec_to_double(m->value)));
+    if (m->unit)
+        json_object_set_new(o, "unit", json_string(m->unit));
+    if (m->unit_text)
+        json_object_set_new(o, "unit_text", json_string(m->unit_text));
+    if (m->label)
+        json_object_set_new(o, "label", json_string(m->label));
+    if (m->qualifier)
+        json_object_set_new(o, "qualifier", json_string(m->qualifier));
+    if (m->path)
+        json_object_set_new(o, "path", json_string(m->path));
+    return o;
+}
+
+static json_t *mentions(const js_doc *d)
+{
+    json_t *a = json_array();
+    const jsp_mention *m = d->mentions.items;
+    for (size_t i = 0; i < d->mentions.n && a; i++)
+        json_array_append_new(a, mention(&m[i]));
+    return a;
+}
+
 char *jsp_emit(const js_doc *d, js_opts opts)
 {
     json_t *root = json_object();
@@ -90,6 +130,8 @@ char *jsp_emit(const js_doc *d, js_opts opts)
     add_prefix(d, root, "narrative.");
     if (d->warnings.n)
         json_object_set_new(root, "warnings", warnings(d));
+    if (d->opts & JS_OPT_MENTIONS) /* found during js_extract */
+        json_object_set_new(root, "mentions", mentions(d));
     size_t flags = JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER;
     flags |= (opts & JS_OPT_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;
     char *s = json_dumps(root, flags);

@@ -34,9 +34,10 @@ static void vote(cand *c, int *nc, int max, const char *name, int w)
 }
 
 /* Match `re` on [s, s+n); returns the number of pairs or <= 0. */
-static int run(const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
+static int run(const js_doc *d, const pcre2_code *re, const char *s, size_t n,
+               pcre2_match_data *md)
 {
-    return re ? pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL) : -1;
+    return jsp_match(&d->ctx->pat, re, s, n, 0, 0, md);
 }
 
 static char *group(js_doc *d, pcre2_match_data *md, const char *s, int g)
@@ -69,7 +70,7 @@ static void title_vote(js_doc *d, cand *c, int *nc, int max, pcre2_match_data *m
     if (!t)
         return;
     size_t tl = strlen(t);
-    if (run(jsp_regex_get(p, "doc_title"), t, tl, md) > 0) {
+    if (run(d, jsp_regex_get(p, "doc_title"), t, tl, md) > 0) {
         char *name = group(d, md, t, 1), *year = group(d, md, t, 2);
         if (name && strlen(name) >= 6) {
             vote(c, nc, max, name, 3);
@@ -77,7 +78,7 @@ static void title_vote(js_doc *d, cand *c, int *nc, int max, pcre2_match_data *m
             return;
         }
     }
-    if (run(jsp_regex_get(p, "doc_title2"), t, tl, md) > 0) {
+    if (run(d, jsp_regex_get(p, "doc_title2"), t, tl, md) > 0) {
         char *year = group(d, md, t, 1);
         vote(c, nc, max, group(d, md, t, 2), 3);
         d->year = year ? atoi(year) : 0;
@@ -91,7 +92,7 @@ static const char *dept_of_line(js_doc *d, const jsp_line *ln, pcre2_match_data 
     const pcre2_code *re = jsp_regex_get(&d->ctx->pat, "dept_decl");
     for (int i = 0; i < ln->ncells; i++) {
         const jsp_cell *c = &ln->cells[i];
-        if (run(re, t + c->s, c->e - c->s, md) <= 0)
+        if (run(d, re, t + c->s, c->e - c->s, md) <= 0)
             continue;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         if (ov[3] > ov[2])
@@ -101,8 +102,8 @@ static const char *dept_of_line(js_doc *d, const jsp_line *ln, pcre2_match_data 
             if (n->e == n->s)
                 continue;
             /* the next cell, unless it is the table's number or unit */
-            if (run(jsp_regex_get(&d->ctx->pat, "table_no"), t + n->s, n->e - n->s, md) > 0 ||
-                run(jsp_regex_get(&d->ctx->pat, "unit_decl"), t + n->s, n->e - n->s, md) > 0)
+            if (run(d, jsp_regex_get(&d->ctx->pat, "table_no"), t + n->s, n->e - n->s, md) > 0 ||
+                run(d, jsp_regex_get(&d->ctx->pat, "unit_decl"), t + n->s, n->e - n->s, md) > 0)
                 return NULL;
             return jsp_squeeze(&d->arena, t + n->s, n->e - n->s);
         }
@@ -118,7 +119,7 @@ static void year_vote(js_doc *d, pcre2_match_data *md)
     const char *t = d->norm.text;
     size_t off = 0;
     while (re && off < d->norm.len) {
-        if (pcre2_match(re, (PCRE2_SPTR)t, d->norm.len, off, 0, md, NULL) <= 0)
+        if (jsp_match(&d->ctx->pat, re, t, d->norm.len, off, 0, md) <= 0)
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         int y = atoi(t + ov[2]);
@@ -141,14 +142,14 @@ static void prose_range(js_doc *d, pcre2_match_data *md)
     size_t start = d->nlines;
     for (size_t i = 0; i < d->nlines; i++) {
         const jsp_line *ln = &d->lines[i];
-        if (!ln->blank && run(open, d->norm.text + ln->s, ln->e - ln->s, md) > 0)
+        if (!ln->blank && run(d, open, d->norm.text + ln->s, ln->e - ln->s, md) > 0)
             start = i; /* the last one: the table of contents names it first */
     }
     d->prose_start = start;
     d->prose_end = d->nlines;
     for (size_t i = start + 1; i < d->nlines; i++) {
         const jsp_line *ln = &d->lines[i];
-        if (!ln->blank && run(close, d->norm.text + ln->s, ln->e - ln->s, md) > 0) {
+        if (!ln->blank && run(d, close, d->norm.text + ln->s, ln->e - ln->s, md) > 0) {
             d->prose_end = i;
             break;
         }

@@ -54,6 +54,8 @@ js_dec jsp_dec_add(js_dec a, js_dec b);
 js_dec jsp_dec_sub(js_dec a, js_dec b);
 int jsp_dec_cmp(js_dec a, js_dec b);
 js_dec jsp_dec_shift(js_dec a, int pow10); /* a × 10^pow10, exact */
+/* The same, false instead of overflowing or losing a digit. */
+bool jsp_dec_shift_checked(js_dec a, int pow10, js_dec *out);
 js_dec jsp_dec_abs(js_dec a);
 bool jsp_dec_is_zero(js_dec a);
 double jsp_dec_to_double(js_dec a);
@@ -104,6 +106,8 @@ typedef struct {
     bool blank;      /* only white space */
     bool page;       /* first line after a form feed (a new page) */
     const char *dept; /* the department a 部门：/编制单位 line names (header.c) */
+    int8_t table;     /* table id 1..9 of a table line (tables.c), else 0 */
+    int8_t shift;     /* that table's power of ten to 万元 */
 } jsp_line;
 
 int jsp_tokenize(jsp_arena *a, const char *text, size_t len, jsp_line **lines,
@@ -143,6 +147,9 @@ typedef struct {
     jsp_rule *rules;
     size_t nrules;
     const pcre2_code *label_strip; /* regex.pat "label_strip", borrowed */
+    const pcre2_code *mention;     /* numbers.pat "mention", borrowed */
+    const pcre2_code *concept;     /* numbers.pat "concept", borrowed */
+    pcre2_match_context *mctx;     /* match and depth limits, read-only */
 } jsp_patterns;
 
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err);
@@ -154,10 +161,51 @@ const pcre2_code *jsp_regex_get(const jsp_patterns *p, const char *name);
  * trailing colon removed. Arena string. */
 char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, const char *s,
                     size_t n); /* md: a match block to reuse, or NULL */
+/* pcre2_match on text known to be valid UTF-8 (the normaliser's output, or
+ * slices of it at character boundaries), under the library's match limits. */
+int jsp_match(const jsp_patterns *p, const pcre2_code *re, const char *s, size_t n, size_t off,
+              uint32_t opts, pcre2_match_data *md);
+/* Span of the named group `name` of the last match; false when unset. */
+bool jsp_group(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e);
 /* Levenshtein distance over code points, capped at `cap`+1. */
 int jsp_edit_distance(const char *a, const char *b, int cap);
 /* Best fuzzy entry of namespace `ns` within distance ≤ len/4; NULL if none. */
 const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key);
+
+/* MARK: the number grammar (numbers.c) ------------------------------------- */
+
+typedef enum { JSP_M_AMOUNT, JSP_M_PERCENT, JSP_M_COUNT, JSP_M_DATE, JSP_M_CODE } jsp_mkind;
+
+/* One numeric mention. Spans are norm byte offsets. */
+typedef struct {
+    uint32_t s, e;
+    uint8_t kind;          /* jsp_mkind */
+    int8_t sign;           /* direction word: +1, -1, 0 (持平); 2 when none */
+    bool bare;             /* a figure without a unit (table cells only) */
+    js_dec value;          /* amount in 万元, percent, count (not date/code) */
+    char str[16];          /* date "2018-12-31" / code "2010301" */
+    const char *unit;      /* "万元" "%" "个百分点" or the classifier (static/ctx) */
+    const char *unit_text; /* the unit as written ("元", "千元"), arena; NULL if none */
+    const char *label;     /* concept (arena or ctx), NULL if none */
+    const char *qualifier; /* 决算 预算 上年 变动 占比 完成率, NULL if none */
+    const char *path;      /* record path the figure fed, NULL if none */
+    int8_t shift;          /* power of ten to 万元 a bare figure was read with */
+    /* Filled at the end of the stage, in the original (decoded) input: */
+    uint32_t ob, oe;       /* byte offsets */
+    uint32_t cs, ce;       /* code-point offsets */
+    const char *text;      /* input bytes [ob, oe), arena */
+} jsp_mention;
+
+/* Evaluate the "mention" match in md (over `text`). `shift` is the power of
+ * ten to 万元 for a bare figure. False when the match is not a mention. */
+bool jsp_num_eval(const jsp_patterns *p, jsp_arena *a, const char *text, pcre2_match_data *md,
+                  int shift, jsp_mention *m);
+/* Value of a Chinese numeral (十五, 两千三百, 二〇一八); false if invalid. */
+bool jsp_cn_numeral(const jsp_vocab *v, const char *s, size_t n, js_dec *out);
+/* Parse one mention's text (already NFKC-folded) whole: true when the
+ * grammar reads all of it as one mention. For property tests and tools. */
+bool jsp_num_parse(const jsp_patterns *p, jsp_arena *a, const char *text, size_t n, int shift,
+                   jsp_mention *m);
 
 /* MARK: context and document ----------------------------------------------- */
 
@@ -195,6 +243,7 @@ typedef struct js_doc {
     size_t nlines;
     jsp_vec facts;    /* jsp_fact */
     jsp_vec warnings; /* jsp_warning */
+    jsp_vec mentions; /* jsp_mention, with JS_OPT_MENTIONS (mentions.c) */
     pcre2_match_data *md; /* one match block for the stages' single matches */
     const char *department;
     int year;
@@ -219,6 +268,7 @@ void jsp_header(js_doc *d);    /* department, year, prose range (header.c) */
 void jsp_tables(js_doc *d);    /* tables.c */
 void jsp_prose(js_doc *d);     /* prose.c */
 void jsp_reconcile(js_doc *d); /* reconcile.c */
+void jsp_mentions(js_doc *d, const char *in, size_t inlen); /* mentions.c; in = decoded input */
 char *jsp_emit(const js_doc *d, js_opts opts); /* emit.c */
 
 void jsp_sha256(const void *data, size_t len, char hex[65]);

@@ -28,6 +28,8 @@ static void usage(FILE *f)
           "prints one record per file as JSON Lines, each with a \"source\".\n"
           "\n"
           "  --pretty          indent the JSON\n"
+          "  --mentions        add \"mentions\": every amount, percentage, count, date and\n"
+          "                    code with its offsets, value, unit, label and qualifier\n"
           "  --patterns DIR    pattern library (default: $JUESUAN_PATTERNS or the built-in path)\n"
           "  --max-bytes N     largest input accepted (default 268435456)\n"
           "  --dump=tables     print each rebuilt table row, cells as [column]text, to stderr\n"
@@ -151,6 +153,8 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (!strcmp(a, "--pretty")) {
             opts |= JS_OPT_PRETTY;
+        } else if (!strcmp(a, "--mentions")) {
+            opts |= JS_OPT_MENTIONS;
         } else if (!strcmp(a, "--dump=tables")) {
             opts |= JS_OPT_DUMP_TABLES;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {

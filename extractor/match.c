@@ -4,6 +4,8 @@
  *                 column headers, classification codes, units, OCR fixes)
  *   regex.pat     name <TAB> PCRE2 pattern           (named mechanisms)
  *   narrative.pat key <TAB> kind <TAB> PCRE2 pattern (prose facts)
+ *   numbers.pat   name <TAB> PCRE2 pattern           (the number grammar;
+ *                 @{ns} expands to vocabulary namespace ns, longest first)
  * A file that fails to load or compile stops with file:line and PCRE2's
  * message. Lookups are by "label key" (white space and list markers gone).
  */
@@ -13,6 +15,11 @@
 #include <string.h>
 
 #include "js_int.h"
+
+/* PCRE2 limits for every match: a pattern that would backtrack without end
+ * on hostile text fails that match (no figure) instead of hanging. */
+#define JSP_MATCH_LIMIT 2000000
+#define JSP_DEPTH_LIMIT 2000
 
 /* MARK: vocabulary hash ---------------------------------------------------- */
 
@@ -292,6 +299,95 @@ static int vocab_line(jsp_patterns *p, char **f, int nf, const char *file, size_
     return rc;
 }
 
+/* MARK: @{ns} macros: a vocabulary namespace as an alternation ------------- */
+
+typedef struct {
+    char *s;
+    size_t n, cap;
+} sbuf;
+
+static int sb_put(sbuf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 1024;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *t = realloc(b->s, cap);
+        if (!t)
+            return -1;
+        b->s = t;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+    return 0;
+}
+
+static int by_len_desc(const void *x, const void *y)
+{
+    const char *a = *(const char *const *)x, *b = *(const char *const *)y;
+    size_t la = strlen(a), lb = strlen(b);
+    return la != lb ? (la < lb ? 1 : -1) : strcmp(a, b);
+}
+
+/* "(?:k1|k2|...)" of the keys of the comma-separated namespaces, escaped. */
+static int put_alternation(const jsp_vocab *v, const char *nss, size_t nl, sbuf *b)
+{
+    const char **keys = malloc((v->n + 1) * sizeof *keys);
+    size_t nk = 0;
+    if (!keys)
+        return -1;
+    for (size_t i = 0; i < v->n; i++) {
+        const char *ns = v->e[i].ns, *p = nss, *end = nss + nl;
+        size_t l = strlen(ns);
+        for (; p < end; p++) {
+            const char *q = memchr(p, ',', (size_t)(end - p));
+            size_t pl = q ? (size_t)(q - p) : (size_t)(end - p);
+            if (pl == l && !memcmp(p, ns, l)) {
+                keys[nk++] = v->e[i].key;
+                break;
+            }
+            p += pl;
+        }
+    }
+    qsort(keys, nk, sizeof *keys, by_len_desc);
+    int rc = nk ? sb_put(b, "(?:", 3) : sb_put(b, "(*FAIL)", 7);
+    for (size_t i = 0; i < nk && !rc; i++) {
+        if (i)
+            rc |= sb_put(b, "|", 1);
+        for (const char *k = keys[i]; *k && !rc; k++) {
+            bool meta = (unsigned char)*k < 0x80 && strchr("\\^$.|?*+()[]{}#- ", *k);
+            rc |= (meta ? sb_put(b, "\\", 1) : 0) | sb_put(b, k, 1);
+        }
+    }
+    if (nk && !rc)
+        rc = sb_put(b, ")", 1);
+    free(keys);
+    return rc;
+}
+
+/* The pattern with every @{ns} expanded; malloc'd, NULL on failure. */
+static char *expand_macros(const jsp_patterns *p, const char *re)
+{
+    sbuf b = {0};
+    int rc = sb_put(&b, "", 0);
+    for (const char *s = re; *s && !rc;) {
+        const char *m = strstr(s, "@{"), *close = m ? strchr(m, '}') : NULL;
+        if (!m || !close) {
+            rc = sb_put(&b, s, strlen(s));
+            break;
+        }
+        rc = sb_put(&b, s, (size_t)(m - s));
+        if (!rc)
+            rc = put_alternation(p->vocab, m + 2, (size_t)(close - m - 2), &b);
+        s = close + 1;
+    }
+    if (rc)
+        free(b.s);
+    return rc ? NULL : b.s;
+}
+
 static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_t line,
                       js_error *err)
 {
@@ -305,7 +401,14 @@ static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_
     p->regex = r;
     r = &p->regex[p->nregex];
     snprintf(r->name, sizeof r->name, "%s", f[0]);
-    if (!(r->re = compile(f[1], file, line, err)))
+    char *re = expand_macros(p, f[1]);
+    if (!re) {
+        set_err(err, JS_E_NOMEM, file, line, "out of memory");
+        return -1;
+    }
+    r->re = compile(re, file, line, err);
+    free(re);
+    if (!r->re)
         return -1;
     p->nregex++;
     return 0;
@@ -369,8 +472,10 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
 {
     char path[4096];
     memset(p, 0, sizeof *p);
-    if (!(p->vocab = calloc(1, sizeof *p->vocab)))
+    if (!(p->vocab = calloc(1, sizeof *p->vocab)) || !(p->mctx = pcre2_match_context_create(NULL)))
         return -1;
+    pcre2_set_match_limit(p->mctx, JSP_MATCH_LIMIT);
+    pcre2_set_depth_limit(p->mctx, JSP_DEPTH_LIMIT);
     snprintf(path, sizeof path, "%s/regex.pat", dir);
     if (load_file(p, path, regex_line, err))
         return -1;
@@ -381,7 +486,18 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     snprintf(path, sizeof path, "%s/narrative.pat", dir);
     if (load_file(p, path, rule_line, err))
         return -1;
-    return load_vocab_dir(p, dir, err);
+    if (load_vocab_dir(p, dir, err))
+        return -1;
+    snprintf(path, sizeof path, "%s/numbers.pat", dir); /* after vocab: uses @{ns} */
+    if (load_file(p, path, regex_line, err))
+        return -1;
+    p->mention = jsp_regex_get(p, "mention");
+    p->concept = jsp_regex_get(p, "concept");
+    if (!p->mention || !p->concept) {
+        set_err(err, JS_E_PATTERN, path, 0, "missing the 'mention' or 'concept' pattern");
+        return -1;
+    }
+    return 0;
 }
 
 void jsp_patterns_free(jsp_patterns *p)
@@ -393,7 +509,16 @@ void jsp_patterns_free(jsp_patterns *p)
     free(p->regex);
     free(p->rules);
     vocab_free(p->vocab);
+    pcre2_match_context_free(p->mctx);
     memset(p, 0, sizeof *p);
+}
+
+int jsp_match(const jsp_patterns *p, const pcre2_code *re, const char *s, size_t n, size_t off,
+              uint32_t opts, pcre2_match_data *md)
+{
+    if (!re)
+        return -1;
+    return pcre2_match(re, (PCRE2_SPTR)s, n, off, opts | PCRE2_NO_UTF_CHECK, md, p->mctx);
 }
 
 const pcre2_code *jsp_regex_get(const jsp_patterns *p, const char *name)

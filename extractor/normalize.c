@@ -25,6 +25,11 @@ static bool fold_is_identity(utf8proc_int32_t cp)
 {
     if (cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
         return true;
+    /* Circled and parenthesised numbers (① ⑴ ⒈ ❶ ㉑) are list markers: NFKC
+     * would make them digits, and a marker must never read as a figure. */
+    if ((cp >= 0x2460 && cp <= 0x24FF) || (cp >= 0x2776 && cp <= 0x2793) ||
+        (cp >= 0x3251 && cp <= 0x325F) || (cp >= 0x32B1 && cp <= 0x32BF))
+        return true;
     utf8proc_int32_t buf[8];
     int last = 0;
     utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);

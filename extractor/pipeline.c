@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  * pipeline.c — wiring: the context (pattern library, fold table) and one
  * document's run through normalize → tokenize → header → tables → prose →
- * reconcile, then emit on request. Owns js_doc's lifetime.
+ * reconcile → mentions (on request), then emit on request. Owns js_doc's lifetime.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -124,6 +124,8 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     jsp_tables(d);
     jsp_prose(d);
     jsp_reconcile(d);
+    if (opts & JS_OPT_MENTIONS)
+        jsp_mentions(d, data, len);
     if (d->department)
         d->is_report = true;
     d->input = NULL;
@@ -150,6 +152,7 @@ void js_doc_free(js_doc *d)
     pcre2_match_data_free(d->md);
     jsp_vec_free(&d->facts);
     jsp_vec_free(&d->warnings);
+    jsp_vec_free(&d->mentions);
     jsp_arena_free(&d->arena);
     free(d);
 }

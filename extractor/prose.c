@@ -20,27 +20,14 @@ static int unit_of(js_doc *d, const char *u, size_t n)
     return p ? atoi(p) : 0;
 }
 
-static bool named(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
-{
-    int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
-    if (g <= 0)
-        return false;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    if (ov[2 * g] == PCRE2_UNSET)
-        return false;
-    *s = ov[2 * g];
-    *e = ov[2 * g + 1];
-    return true;
-}
-
 /* kind "change": the percentage in group p (negated by pneg) → KEY_pct. */
 static void put_pct(js_doc *d, const jsp_rule *r, pcre2_match_data *md, const char *path)
 {
     size_t ps, pe, ns, ne;
     js_dec v;
-    if (!named(r->re, md, "p", &ps, &pe) || !jsp_dec_parse(d->norm.text + ps, pe - ps, &v))
+    if (!jsp_group(r->re, md, "p", &ps, &pe) || !jsp_dec_parse(d->norm.text + ps, pe - ps, &v))
         return;
-    if (named(r->re, md, "pneg", &ns, &ne))
+    if (jsp_group(r->re, md, "pneg", &ns, &ne))
         v.v = -v.v;
     if (!jsp_dec_is_zero(v))
         jsp_fact_set(d, jsp_printf(&d->arena, "%s_pct", path), JSP_F_NUM, v, NULL, (uint32_t)ps,
@@ -51,18 +38,18 @@ static void put_pct(js_doc *d, const jsp_rule *r, pcre2_match_data *md, const ch
 static bool apply_rule(js_doc *d, const jsp_rule *r, size_t from, size_t to, pcre2_match_data *md)
 {
     const char *t = d->norm.text;
-    if (pcre2_match(r->re, (PCRE2_SPTR)t, to, from, 0, md, NULL) <= 0)
+    if (jsp_match(&d->ctx->pat, r->re, t, to, from, 0, md) <= 0)
         return false;
     size_t vs, ve, us = 0, ue = 0, ns, ne;
-    if (!named(r->re, md, "v", &vs, &ve))
+    if (!jsp_group(r->re, md, "v", &vs, &ve))
         return false;
     char *txt = jsp_squeeze(&d->arena, t + vs, ve - vs);
     js_dec v;
     if (!txt || !jsp_dec_parse(txt, strlen(txt), &v))
         return false;
-    if (named(r->re, md, "u", &us, &ue))
+    if (jsp_group(r->re, md, "u", &us, &ue))
         v = jsp_dec_shift(v, unit_of(d, t + us, ue - us));
-    if (named(r->re, md, "neg", &ns, &ne))
+    if (jsp_group(r->re, md, "neg", &ns, &ne))
         v.v = -v.v;
     char path[96];
     snprintf(path, sizeof path, "narrative.%s", r->key);

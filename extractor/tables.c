@@ -118,8 +118,7 @@ static int title_id(js_doc *d, const jsp_line *ln)
 static bool line_matches(js_doc *d, const jsp_line *ln, const char *name)
 {
     const pcre2_code *re = jsp_regex_get(&d->ctx->pat, name);
-    return re && pcre2_match(re, (PCRE2_SPTR)d->norm.text + ln->s, ln->e - ln->s, 0, 0, d->md,
-                             NULL) > 0;
+    return jsp_match(&d->ctx->pat, re, d->norm.text + ln->s, ln->e - ln->s, 0, 0, d->md) > 0;
 }
 
 static int tableno_id(js_doc *d, const jsp_line *ln)
@@ -1184,6 +1183,11 @@ void jsp_tables(js_doc *d)
         tseg *t = &segs[s];
         if (t->id < 1 || t->id > 9 || !t->has_data)
             continue;
+        t->shift = unit_shift(t);
+        for (size_t i = t->l0; i < t->l1; i++) {
+            d->lines[i].table = (int8_t)t->id;
+            d->lines[i].shift = (int8_t)t->shift;
+        }
         if (is_foreign(t)) {
             jsp_warn(d, (uint32_t)t->l0 + 1, (uint32_t)t->l1,
                      "table %02d of another department (%s) left out", t->id, t->dept);
@@ -1194,7 +1198,6 @@ void jsp_tables(js_doc *d)
         assign_columns(t);
         if (d->opts & JS_OPT_DUMP_TABLES)
             dump_rows(t);
-        t->shift = unit_shift(t);
         d->is_report = true;
         switch (t->id) {
         case 1:

@@ -38,6 +38,13 @@ check bad-option 2 "" "$EXTRACT" --no-such-option
 check unreadable 4 '"error"' "$EXTRACT" "$d/does-not-exist.txt"
 check over-limit 5 "" "$EXTRACT" --max-bytes 100 corpus/samples/000_06761eea5881ede1.txt
 check bad-patterns 3 "" "$EXTRACT" --patterns "$d" corpus/samples/000_06761eea5881ede1.txt
+# The same inputs with --mentions (the number grammar runs over all the text).
+check mentions-random 1 "" "$EXTRACT" --mentions "$d/random.bin"
+check mentions-nul 0 '"mentions"' sh -c "\"$EXTRACT\" --mentions < \"$d/nul.txt\""
+check mentions-invalid 0 '"mentions"' sh -c "\"$EXTRACT\" --mentions < \"$d/invalid_utf8.txt\""
+check mentions-truncated 0 '"mentions"' sh -c "\"$EXTRACT\" --mentions < \"$d/truncated_utf8.txt\""
+check mentions-titles 0 '"mentions"' sh -c "\"$EXTRACT\" --mentions < \"$d/titles.txt\""
+check mentions-long-line 1 "" "$EXTRACT" --mentions "$d/long_line.txt"
 check jsonl-two 0 '"sha256"' "$EXTRACT" corpus/samples/000_06761eea5881ede1.txt corpus/samples/001_cd7173f96251f564.txt
 rm -rf "$d"
 echo "hostile: $pass passed, $fail failed"

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT
+ * numbers.c — the number grammar's evaluator. patterns/numbers.pat says what
+ * a mention looks like (one named alternative per kind); this file turns a
+ * match into a value, exactly (js_dec, never binary floating point):
+ * Arabic figures with separators, Chinese numerals (小写 and 大写), units
+ * converted to 万元, direction words as signs, counts with classifiers,
+ * dates as ISO text, classification codes as text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js_int.h"
+
+#define CN_LIMIT 1000000000000000LL /* 10^15: larger Chinese numerals are refused */
+
+/* MARK: Chinese numerals --------------------------------------------------- */
+
+/* Next code point of s[*i..n) as its UTF-8 text in buf (NUL-terminated). */
+static bool next_char(const char *s, size_t n, size_t *i, char buf[8])
+{
+    if (*i >= n)
+        return false;
+    unsigned char c = (unsigned char)s[*i];
+    size_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (*i + l > n)
+        l = n - *i;
+    memcpy(buf, s + *i, l);
+    buf[l] = 0;
+    *i += l;
+    return true;
+}
+
+static int64_t pow10i(int p)
+{
+    int64_t r = 1;
+    while (p-- > 0)
+        r *= 10;
+    return r;
+}
+
+/* 二〇一八: digits only, read one by one. */
+static bool cn_digit_string(const jsp_vocab *v, const char *s, size_t n, int64_t *out)
+{
+    char ch[8];
+    size_t i = 0;
+    int64_t r = 0;
+    while (next_char(s, n, &i, ch)) {
+        const char *d = jsp_vocab_get(v, "cn_digit", ch);
+        if (!d || r > CN_LIMIT / 10)
+            return false;
+        r = r * 10 + atoi(d);
+    }
+    *out = r;
+    return true;
+}
+
+bool jsp_cn_numeral(const jsp_vocab *v, const char *s, size_t n, js_dec *out)
+{
+    char ch[8];
+    size_t i = 0;
+    int64_t total = 0, section = 0, digit = -1;
+    bool mult = false;
+    int nch = 0;
+    while (next_char(s, n, &i, ch)) {
+        nch++;
+        const char *d = jsp_vocab_get(v, "cn_digit", ch), *m = jsp_vocab_get(v, "cn_mult", ch);
+        if (d) {
+            digit = atoi(d);
+            continue;
+        }
+        if (!m)
+            return false;
+        int p = atoi(m);
+        mult = true;
+        int64_t lead = digit < 0 ? (p < 4 ? 1 : 0) : digit; /* 十五: a bare 十 is 1×10 */
+        if (section > CN_LIMIT || total > CN_LIMIT)
+            return false;
+        if (p < 4)
+            section += lead * pow10i(p);
+        else if (p == 4)
+            total += (section + lead) * 10000, section = 0;
+        else
+            total = (total + section + lead) * pow10i(p), section = 0;
+        digit = -1;
+    }
+    int64_t r;
+    if (!nch)
+        return false;
+    if (!mult && nch > 1) {
+        if (!cn_digit_string(v, s, n, &r))
+            return false;
+    } else {
+        r = total + section + (digit > 0 ? digit : 0);
+    }
+    if (r > CN_LIMIT)
+        return false;
+    out->v = r;
+    out->sc = 0;
+    return true;
+}
+
+/* MARK: groups and pieces -------------------------------------------------- */
+
+bool jsp_group(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
+{
+    int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+    if (g <= 0 || (uint32_t)g >= pcre2_get_ovector_count(md))
+        return false;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[2 * g] == PCRE2_UNSET)
+        return false;
+    *s = ov[2 * g];
+    *e = ov[2 * g + 1];
+    return true;
+}
+
+/* An Arabic figure: ',' and ' ' dropped, '。' read as the point. */
+static bool arabic(const char *t, size_t n, js_dec *v)
+{
+    char buf[64];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == ' ' || t[i] == ',')
+            continue;
+        if (!strncmp(t + i, "。", 3)) {
+            buf[k++] = '.';
+            i += 2;
+        } else {
+            buf[k++] = t[i];
+        }
+        if (k >= sizeof buf - 1)
+            return false;
+    }
+    return jsp_dec_parse(buf, k, v) && v->sc <= 6;
+}
+
+/* The figure of an alternative: Arabic group `an`, else Chinese group `cn`. */
+static bool figure(const jsp_patterns *p, const char *t, pcre2_match_data *md, const char *an,
+                   const char *cn, js_dec *v)
+{
+    size_t s, e;
+    if (an && jsp_group(p->mention, md, an, &s, &e))
+        return arabic(t + s, e - s, v);
+    if (cn && jsp_group(p->mention, md, cn, &s, &e))
+        return jsp_cn_numeral(p->vocab, t + s, e - s, v);
+    return false;
+}
+
+/* The direction word of an alternative: +1 / -1 / 0, or 2 when none. */
+static int8_t direction(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
+                        const char *g)
+{
+    size_t s, e;
+    if (!jsp_group(p->mention, md, g, &s, &e))
+        return 2;
+    const char *d = jsp_vocab_get(p->vocab, "direction", jsp_squeeze(a, t + s, e - s));
+    return d ? (int8_t)atoi(d) : 2;
+}
+
+static void apply_sign(jsp_mention *m)
+{
+    if (m->sign == -1)
+        m->value.v = -m->value.v;
+}
+
+/* A value with no fraction left, as a count needs. */
+static bool integral(js_dec *v)
+{
+    while (v->sc > 0 && v->v % 10 == 0) {
+        v->v /= 10;
+        v->sc--;
+    }
+    return v->sc == 0;
+}
+
+/* MARK: one alternative each ---------------------------------------------- */
+
+static bool eval_date(const jsp_patterns *p, const char *t, pcre2_match_data *md, jsp_mention *m)
+{
+    size_t s, e;
+    int y = 0, mo = 0, dd = 0;
+    if (jsp_group(p->mention, md, "y", &s, &e))
+        y = atoi(t + s);
+    if (jsp_group(p->mention, md, "mo", &s, &e) || jsp_group(p->mention, md, "mo2", &s, &e))
+        mo = atoi(t + s);
+    if (jsp_group(p->mention, md, "dd", &s, &e) || jsp_group(p->mention, md, "dd2", &s, &e))
+        dd = atoi(t + s);
+    m->kind = JSP_M_DATE;
+    if (!y)
+        snprintf(m->str, sizeof m->str, "--%02d-%02d", mo, dd);
+    else if (!mo)
+        snprintf(m->str, sizeof m->str, "%04d", y);
+    else if (!dd)
+        snprintf(m->str, sizeof m->str, "%04d-%02d", y, mo);
+    else
+        snprintf(m->str, sizeof m->str, "%04d-%02d-%02d", y, mo, dd);
+    return true;
+}
+
+static bool eval_pct(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
+                     jsp_mention *m)
+{
+    size_t s, e;
+    m->kind = JSP_M_PERCENT;
+    m->unit = "%";
+    if (jsp_group(p->mention, md, "flat", &s, &e)) {
+        m->sign = 0;
+        return true;
+    }
+    if (!figure(p, t, md, "pn", "pc", &m->value) && !figure(p, t, md, "pn2", NULL, &m->value))
+        return false;
+    if (jsp_group(p->mention, md, "pu", &s, &e) && e - s > 1)
+        m->unit = "个百分点";
+    m->sign = direction(p, a, t, md, "pdir");
+    apply_sign(m);
+    return true;
+}
+
+static bool eval_amount(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
+                        jsp_mention *m)
+{
+    size_t s, e;
+    js_dec v;
+    if (!figure(p, t, md, "an", "ac", &v) || !jsp_group(p->mention, md, "au", &s, &e))
+        return false;
+    char *u = jsp_squeeze(a, t + s, e - s);
+    const char *shift = u ? jsp_vocab_get(p->vocab, "unit", u) : NULL;
+    if (!shift || !jsp_dec_shift_checked(v, atoi(shift), &m->value))
+        return false;
+    m->kind = JSP_M_AMOUNT;
+    m->unit = "万元";
+    m->unit_text = u;
+    m->sign = direction(p, a, t, md, "adir");
+    apply_sign(m);
+    return true;
+}
+
+static bool eval_count(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
+                       jsp_mention *m)
+{
+    size_t s, e;
+    js_dec v;
+    if (!figure(p, t, md, "cn", "cc", &v))
+        return false;
+    if (jsp_group(p->mention, md, "cm", &s, &e) &&
+        !jsp_dec_shift_checked(v, strncmp(t + s, "亿", 3) ? 4 : 8, &v))
+        return false;
+    if (!integral(&v))
+        return false;
+    if (!jsp_group(p->mention, md, "cl", &s, &e) && !jsp_group(p->mention, md, "cl2", &s, &e))
+        return false;
+    const char *cl = jsp_vocab_get(p->vocab, "classifier", jsp_squeeze(a, t + s, e - s));
+    m->kind = JSP_M_COUNT;
+    m->value = v;
+    m->unit = cl ? cl : jsp_strndup(a, t + s, e - s);
+    m->sign = direction(p, a, t, md, "cdir");
+    apply_sign(m);
+    return true;
+}
+
+static bool eval_code(const char *t, size_t s, size_t e, jsp_mention *m)
+{
+    if (e - s >= sizeof m->str)
+        return false;
+    m->kind = JSP_M_CODE;
+    memcpy(m->str, t + s, e - s);
+    m->str[e - s] = 0;
+    return true;
+}
+
+static bool eval_bare(const char *t, size_t s, size_t e, int shift, jsp_mention *m)
+{
+    js_dec v;
+    if (!arabic(t + s, e - s, &v) || !jsp_dec_shift_checked(v, shift, &m->value))
+        return false;
+    m->kind = JSP_M_AMOUNT;
+    m->unit = "万元";
+    m->bare = true;
+    return true;
+}
+
+bool jsp_num_eval(const jsp_patterns *p, jsp_arena *a, const char *text, pcre2_match_data *md,
+                  int shift, jsp_mention *m)
+{
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    size_t s, e;
+    memset(m, 0, sizeof *m);
+    m->s = (uint32_t)ov[0];
+    m->e = (uint32_t)ov[1];
+    m->sign = 2;
+    const pcre2_code *re = p->mention;
+    if (jsp_group(re, md, "date", &s, &e) || jsp_group(re, md, "mday", &s, &e))
+        return eval_date(p, text, md, m);
+    if (jsp_group(re, md, "pct", &s, &e) || jsp_group(re, md, "flat", &s, &e))
+        return eval_pct(p, a, text, md, m);
+    if (jsp_group(re, md, "amt", &s, &e))
+        return eval_amount(p, a, text, md, m);
+    if (jsp_group(re, md, "cnt", &s, &e))
+        return eval_count(p, a, text, md, m);
+    if (jsp_group(re, md, "code", &s, &e))
+        return eval_code(text, s, e, m);
+    if (jsp_group(re, md, "bare", &s, &e))
+        return eval_bare(text, s, e, shift, m);
+    return false;
+}
+
+bool jsp_num_parse(const jsp_patterns *p, jsp_arena *a, const char *text, size_t n, int shift,
+                   jsp_mention *m)
+{
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(p->mention, NULL);
+    if (!md)
+        return false;
+    size_t from = 0;
+    while (from < n && (text[from] == ' ' || text[from] == '\t' || text[from] == '\n'))
+        from++; /* a slice may start with the space a direction word left */
+    bool ok = jsp_match(p, p->mention, text, n, from, PCRE2_ANCHORED, md) > 0 &&
+              pcre2_get_ovector_pointer(md)[1] == n && jsp_num_eval(p, a, text, md, shift, m);
+    pcre2_match_data_free(md);
+    return ok;
+}

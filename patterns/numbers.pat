@@ -1,0 +1,32 @@
+# numbers.pat — the number grammar: what a numeric mention looks like in the
+# NFKC-folded text (full-width digits, ，．％（） arrive as ASCII).
+# Format: name<TAB>PCRE2 pattern, compiled with UTF|UCP (and JIT). @{ns} is
+# replaced at load by the vocabulary namespace ns (vocab/numbers.tsv,
+# concepts.tsv …) as an alternation, longest text first; @{a,b} joins two.
+#
+# "mention": one alternative per kind; the C evaluator (numbers.c) reads the
+# named groups. Tried in order at each position, so a year (2018年) or a
+# percentage is never an amount, and 个百分点 is never a count of 个.
+#   N  an Arabic figure: 1,100 | 2899.74 | -12.50 | 5。20 before a unit (OCR's point)
+#   S  digit groups split by single spaces (1 234.50) — only before a unit
+#   C  a Chinese numeral: 十五, 两千三百, 叁拾, 二〇一八
+#   U  a currency unit, its parts split by spaces or line breaks (0 万\n\n元)
+#   D  a direction word: 增加/减少 … signs the figure that follows
+#   K  a classification code (功能 2xx[xx[xx]], 经济 3xx[xx]): a code only
+#      in parentheses or before its name, never before a unit or 年
+# A bare figure (group "bare") is an amount only inside a table cell; in
+# prose a figure needs its unit, so 28428828, 12345热线, 1G, m2 are nothing.
+mention	(?x)(?(DEFINE)(?<N>(?<![0-9A-Za-z._^-]|[0-9],)(?>-?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+。[0-9]{1,2}(?=\s?(?:[千万亿]?元|%))|[0-9]+(?:\.[0-9]+)?))(?![0-9]))(?<S>(?<![0-9A-Za-z._^]|[0-9],)[0-9]{1,3}(?:\x20[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))(?<C>(?:@{cn_digit}|十|拾)(?:@{cn_digit,cn_mult})*)(?<U>(?:千|万|亿|百\s*万)?\s*元)(?<D>@{direction})(?<K>(?<![0-9])(?:2[0-9]{2}(?:[0-9]{2}){0,2}|3[01][0-9](?:[0-9]{2})?)(?![0-9.%,])))(?<date>(?:(?:截至|截止)\s*)?(?<y>(?<![0-9])(?:19|20)[0-9]{2})\s*年(?:\s*(?<mo>1[0-2]|0?[1-9])\s*月(?:\s*(?<dd>3[01]|[12][0-9]|0?[1-9])\s*日)?)?(?:度)?)|(?<mday>(?<![0-9.])(?<mo2>1[0-2]|0?[1-9])\s*月\s*(?<dd2>3[01]|[12][0-9]|0?[1-9])\s*日)|(?<flat>持平)|(?<pct>(?:(?<pdir>(?&D))了?\s*)?(?:(?<pn>(?&N))\s*(?<pu>%|个百分点)|百分之(?:(?<pn2>(?&N))|(?<pc>(?&C)))))|(?<amt>(?:(?<adir>(?&D))了?\s*)?(?:(?<an>(?&S)|(?&N))|(?<ac>(?&C)))\s*(?<au>(?&U)))|(?<cnt>(?:(?<cdir>(?&D))了?\s*)?(?:(?<cn>(?&N))\s*(?<cm>万|亿)?(?:多|余)?\s*(?<cl>@{classifier})|(?<cc>(?&C))(?:多|余)?(?<cl2>@{classifier_cn})))|(?<code>(?<=\()(?&K)(?=\))|(?&K)(?!\s?(?:年|月|日|多|余|元|万|亿|千|@{classifier}))(?=\s?[(]?\p{Han}))|(?<bare>(?&N))
+#
+# A figure's concept ("label"): the last of these terms before it in its
+# clause; the term's concept value (concepts.tsv) or, for 类 names, itself.
+concept	@{concept,fclass}
+#
+# A figure's qualifier, from the text just before it (since the previous
+# figure of the clause): the first of these that matches at the end wins.
+# A figure led by a direction word is a change (变动) before any of these.
+qualifier.完成率	(?:完成|达到|为)?(?:年初|全年)?预算(?:数)?的\s*$|完成率(?:为|是)?\s*$
+qualifier.占比	占[^,;。]{0,30}?的?(?:比重|比例)?(?:为|是)?\s*$|(?:比重|占比|比例)(?:为|是)?\s*$
+qualifier.上年	上年(?:度)?(?:同期)?(?:决算)?(?:数)?(?:为|是)?\s*$|(?:比|较|与)上年(?:度)?的?\s*$
+qualifier.预算	预算(?:数)?(?:为|是|合计|安排)?\s*$
+qualifier.决算	决算(?:数)?(?:为|是|合计)?\s*$

@@ -1,0 +1,158 @@
+/* test_mentions.c — property test of --mentions over every document of
+ * corpus/samples (and corpus/renderings when present): for each mention,
+ * the input sliced at [byte_start, byte_end) is its text, the code-point
+ * offsets count the same place, and re-reading the text alone with the
+ * number grammar gives the same kind and value. Also: the record with
+ * mentions is valid JSON. */
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include "unit.h"
+
+#ifndef JS_CORPUS_DIR
+#define JS_CORPUS_DIR "corpus"
+#endif
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long l = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)l + 1);
+    assert_non_null(b);
+    *n = fread(b, 1, (size_t)l, f);
+    fclose(f);
+    return b;
+}
+
+static uint32_t cps_before(const char *s, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < b; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+static size_t digits_of(const char *s, char *out, size_t max)
+{
+    size_t k = 0;
+    for (; *s && k + 1 < max; s++)
+        if (*s >= '0' && *s <= '9')
+            out[k++] = *s;
+    out[k] = 0;
+    return k;
+}
+
+/* Re-read one mention's text alone. */
+static void reparse(const char *file, const jsp_mention *m)
+{
+    jsp_norm nm;
+    jsp_arena a = {0};
+    jsp_mention r;
+    assert_int_equal(jsp_normalize(unit_ctx()->fold, m->text, m->oe - m->ob, &nm), 0);
+    bool ok = jsp_num_parse(&unit_ctx()->pat, &a, nm.text, nm.len, m->shift, &r);
+    if (m->kind == JSP_M_CODE) { /* a code's context is outside its text: compare digits */
+        char x[32], y[32];
+        digits_of(m->str, x, sizeof x);
+        digits_of(nm.text, y, sizeof y);
+        assert_string_equal(x, y);
+    } else if (!ok || r.kind != m->kind ||
+               (m->kind == JSP_M_DATE ? strcmp(r.str, m->str) != 0
+                                      : jsp_dec_cmp(r.value, m->value) != 0)) {
+        print_error("%s: mention '%s' at byte %u does not re-read to its value\n", file, m->text,
+                    m->ob);
+        fail();
+    }
+    jsp_norm_free(&nm);
+    jsp_arena_free(&a);
+}
+
+static size_t check_file(const char *path)
+{
+    size_t n;
+    char *in = slurp(path, &n);
+    js_doc *d = NULL;
+    assert_int_equal(js_extract(unit_ctx(), in, n, JS_OPT_MENTIONS, &d, NULL), JS_OK);
+    const jsp_mention *m = d->mentions.items;
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        assert_true(m[i].ob < m[i].oe && m[i].oe <= n);
+        assert_memory_equal(in + m[i].ob, m[i].text, m[i].oe - m[i].ob);
+        assert_int_equal(m[i].cs, cps_before(in, m[i].ob));
+        assert_int_equal(m[i].ce, cps_before(in, m[i].oe));
+        reparse(path, &m[i]);
+    }
+    char *js = js_doc_json(d, 0);
+    json_error_t e;
+    json_t *j = json_loads(js, 0, &e);
+    assert_non_null(j);
+    assert_int_equal(json_array_size(json_object_get(j, "mentions")), d->mentions.n);
+    json_decref(j);
+    free(js);
+    size_t count = d->mentions.n;
+    js_doc_free(d);
+    free(in);
+    return count;
+}
+
+static size_t check_dir(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    size_t total = 0;
+    if (!dp)
+        return 0;
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        total += check_file(path);
+    }
+    closedir(dp);
+    return total;
+}
+
+static void test_samples(void **st)
+{
+    (void)st;
+    size_t n = check_dir(JS_CORPUS_DIR "/samples");
+    assert_true(n > 1000); /* the five samples hold thousands of figures */
+    n += check_dir(JS_CORPUS_DIR "/renderings");
+    printf("mentions checked: %zu\n", n);
+}
+
+/* Offsets count code points of the input, also for HTML and full-width text. */
+static void test_offsets_html(void **st)
+{
+    (void)st;
+    const char *in = "测试局2019年度部门决算\n第三部分\n<p>收入&nbsp;<b>１２３</b>万元，增长５％</p>\n";
+    js_doc *d = NULL;
+    assert_int_equal(js_extract(unit_ctx(), in, strlen(in), JS_OPT_MENTIONS, &d, NULL), JS_OK);
+    const jsp_mention *m = d->mentions.items;
+    size_t found = 0;
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        assert_memory_equal(in + m[i].ob, m[i].text, m[i].oe - m[i].ob);
+        if (m[i].kind == JSP_M_AMOUNT) {
+            assert_string_equal(m[i].text, "１２３</b>万元");
+            found++;
+        }
+        if (m[i].kind == JSP_M_PERCENT) {
+            assert_string_equal(m[i].text, "增长５％");
+            found++;
+        }
+    }
+    assert_int_equal(found, 2);
+    js_doc_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_samples),
+        cmocka_unit_test(test_offsets_html),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
