@@ -16,7 +16,7 @@ PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA   = $(shell pkg-config --libs cmocka 2>/dev/null)
 
-LIBSRC  := arena dec decode normalize tokenize match header tables prose numbers mentions reconcile emit sha256 pipeline
+LIBSRC  := arena dec decode normalize tokenize match header tables prose numbers mentions reconcile checks emit sha256 pipeline
 UNITS   := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 GOLD    ?= corpus/gold
 

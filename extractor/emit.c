@@ -68,6 +68,58 @@ static json_t *warnings(const js_doc *d)
     return a;
 }
 
+static bool in_record(const char *path)
+{
+    return !strncmp(path, "tables.", 7) || !strncmp(path, "narrative.", 10);
+}
+
+/* "provenance": each emitted path → where its value was read and by what. */
+static json_t *provenance(const js_doc *d)
+{
+    json_t *o = json_object();
+    const jsp_fact *f = d->facts.items;
+    for (size_t i = 0; i < d->facts.n && o; i++) {
+        if (!f[i].path || !f[i].text || !in_record(f[i].path))
+            continue;
+        json_t *p = json_pack("{s:I, s:I, s:I, s:I, s:I}", "line", (json_int_t)f[i].line, "start",
+                              (json_int_t)f[i].cs, "end", (json_int_t)f[i].ce, "byte_start",
+                              (json_int_t)f[i].ob, "byte_end", (json_int_t)f[i].oe);
+        json_t *t = json_stringn(f[i].text, f[i].oe - f[i].ob);
+        if (t)
+            json_object_set_new(p, "text", t);
+        json_object_set_new(p, "rule", json_string(f[i].rule ? f[i].rule : "?"));
+        json_object_set_new(o, f[i].path, p);
+    }
+    return o;
+}
+
+static const char *const status_names[] = {"pass", "rounding", "fail", "not_checked"};
+
+static json_t *dec_json(js_dec v) { return json_real(jsp_dec_to_double(v)); }
+
+static json_t *checks(const js_doc *d)
+{
+    json_t *a = json_array();
+    const jsp_check *k = d->checks.items;
+    for (size_t i = 0; i < d->checks.n && a; i++) {
+        json_t *o = json_pack("{s:s, s:s, s:s}", "id", k[i].id, "status",
+                              status_names[k[i].status], "message", k[i].msg);
+        if (!o)
+            continue;
+        json_t *paths = json_array();
+        for (int j = 0; j < k[i].npaths; j++)
+            json_array_append_new(paths, json_string(k[i].paths[j]));
+        json_object_set_new(o, "paths", paths);
+        if (k[i].has_values) {
+            json_object_set_new(o, "expected", dec_json(k[i].expected));
+            json_object_set_new(o, "actual", dec_json(k[i].actual));
+            json_object_set_new(o, "residual", dec_json(jsp_dec_sub(k[i].actual, k[i].expected)));
+        }
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
 static const char *const kind_names[] = {"amount", "percent", "count", "date", "code"};
 
 static json_t *mention(const jsp_mention *m)
@@ -128,6 +180,9 @@ char *jsp_emit(const js_doc *d, js_opts opts)
         add_prefix(d, root, prefix);
     }
     add_prefix(d, root, "narrative.");
+    json_object_set_new(root, "checks", checks(d));
+    if (!(opts & JS_OPT_NO_PROVENANCE))
+        json_object_set_new(root, "provenance", provenance(d));
     if (d->warnings.n)
         json_object_set_new(root, "warnings", warnings(d));
     if (d->opts & JS_OPT_MENTIONS) /* found during js_extract */

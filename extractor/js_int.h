@@ -85,6 +85,17 @@ typedef struct jsp_fold jsp_fold; /* per-code-point NFKC table, built once */
 jsp_fold *jsp_fold_new(void);
 void jsp_fold_free(jsp_fold *f);
 int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out);
+/* Byte span in the input `in` of the norm span [s, e), e > s: from the input
+ * character of norm byte s to the end of the one of byte e-1 (an HTML
+ * entity whole). */
+void jsp_orig_span(const jsp_norm *nm, const char *in, size_t inlen, uint32_t s, uint32_t e,
+                   uint32_t *ob, uint32_t *oe);
+/* Code points of `in` before byte b. A cursor makes ascending queries linear;
+ * invalid UTF-8 bytes count one each. */
+typedef struct {
+    uint32_t at, cps;
+} jsp_cpcur;
+uint32_t jsp_cp_at(const char *in, jsp_cpcur *cur, uint32_t b);
 void jsp_norm_free(jsp_norm *nm);
 
 /* MARK: tokens: lines and cells (tokenize.c) ------------------------------ */
@@ -138,10 +149,19 @@ typedef struct {
     char key[64];      /* record path under narrative., e.g. three_public.budget_total */
     char kind[8];      /* amount | count | pct | signed */
     pcre2_code *re;    /* group "v" = the figure, optional "neg" = direction */
+    int line;          /* line in narrative.pat, for provenance */
 } jsp_rule;
 
 typedef struct {
+    char kind[8];  /* sum | le | hier */
+    char id[64];   /* stable check id (may hold $k) */
+    char *expr;    /* malloc'd */
+} jsp_checkdef;
+
+typedef struct {
     jsp_vocab *vocab;
+    jsp_checkdef *checks; /* checks.tsv, in file order */
+    size_t nchecks;
     jsp_regex *regex;
     size_t nregex;
     jsp_rule *rules;
@@ -224,12 +244,39 @@ typedef struct {
     const char *str;
     uint32_t s, e;    /* source span in norm */
     const char *rule; /* what produced it */
+    /* Filled by jsp_locate_facts at the end of js_extract (provenance): */
+    uint32_t ob, oe, cs, ce; /* byte and code-point span in the input */
+    uint32_t line;           /* 1-based line */
+    const char *text;        /* input bytes [ob, oe), arena */
 } jsp_fact;
 
 typedef struct {
     const char *msg;
     uint32_t line0, line1; /* 1-based line range, 0 if none */
 } jsp_warning;
+
+/* What tables.c saw of each table it read, for the header checks. */
+typedef struct {
+    int id;
+    const char *dept; /* its 部门 line, NULL if none */
+    uint32_t dept_line, line0;
+    int shift;        /* its unit's power of ten to 万元 */
+    int year;         /* a 20XX年度 on its first lines, 0 if none */
+    bool foreign;     /* left out: another department's */
+    bool read;        /* it had figures and was read */
+} jsp_tinfo;
+
+typedef enum { JSP_C_PASS, JSP_C_ROUNDING, JSP_C_FAIL, JSP_C_NOT_CHECKED } jsp_cstatus;
+
+/* One check (checks.c): an identity between figures of the record. */
+typedef struct {
+    const char *id, *msg;
+    uint8_t status;           /* jsp_cstatus */
+    bool has_values;
+    js_dec expected, actual;  /* actual = the left side, expected = the right */
+    const char **paths;       /* arena, npaths entries */
+    int npaths;
+} jsp_check;
 
 typedef struct js_doc {
     const js_ctx *ctx;
@@ -244,6 +291,8 @@ typedef struct js_doc {
     jsp_vec facts;    /* jsp_fact */
     jsp_vec warnings; /* jsp_warning */
     jsp_vec mentions; /* jsp_mention, with JS_OPT_MENTIONS (mentions.c) */
+    jsp_vec tinfo;    /* jsp_tinfo (tables.c) */
+    jsp_vec checks;   /* jsp_check (checks.c) */
     pcre2_match_data *md; /* one match block for the stages' single matches */
     const char *department;
     int year;
@@ -268,6 +317,8 @@ void jsp_header(js_doc *d);    /* department, year, prose range (header.c) */
 void jsp_tables(js_doc *d);    /* tables.c */
 void jsp_prose(js_doc *d);     /* prose.c */
 void jsp_reconcile(js_doc *d); /* reconcile.c */
+void jsp_checks(js_doc *d);    /* checks.c */
+void jsp_locate_facts(js_doc *d, const char *in, size_t inlen); /* reconcile.c */
 void jsp_mentions(js_doc *d, const char *in, size_t inlen); /* mentions.c; in = decoded input */
 char *jsp_emit(const js_doc *d, js_opts opts); /* emit.c */
 

@@ -36,6 +36,7 @@ typedef uint32_t js_opts;
 #define JS_OPT_PRETTY (1u << 0)   /* indent JSON output */
 #define JS_OPT_MENTIONS (1u << 1) /* add the top-level "mentions" array */
 #define JS_OPT_DUMP_TABLES (1u << 2) /* print rebuilt table rows to stderr (debugging) */
+#define JS_OPT_NO_PROVENANCE (1u << 3) /* leave the "provenance" object out */
 
 /* MARK: context ---------------------------------------------------------- */
 

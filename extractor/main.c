@@ -30,6 +30,7 @@ static void usage(FILE *f)
           "  --pretty          indent the JSON\n"
           "  --mentions        add \"mentions\": every amount, percentage, count, date and\n"
           "                    code with its offsets, value, unit, label and qualifier\n"
+          "  --no-provenance   leave out \"provenance\" (where each value was read)\n"
           "  --patterns DIR    pattern library (default: $JUESUAN_PATTERNS or the built-in path)\n"
           "  --max-bytes N     largest input accepted (default 268435456)\n"
           "  --dump=tables     print each rebuilt table row, cells as [column]text, to stderr\n"
@@ -153,6 +154,8 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (!strcmp(a, "--pretty")) {
             opts |= JS_OPT_PRETTY;
+        } else if (!strcmp(a, "--no-provenance")) {
+            opts |= JS_OPT_NO_PROVENANCE;
         } else if (!strcmp(a, "--mentions")) {
             opts |= JS_OPT_MENTIONS;
         } else if (!strcmp(a, "--dump=tables")) {

@@ -6,6 +6,7 @@
  *   narrative.pat key <TAB> kind <TAB> PCRE2 pattern (prose facts)
  *   numbers.pat   name <TAB> PCRE2 pattern           (the number grammar;
  *                 @{ns} expands to vocabulary namespace ns, longest first)
+ *   checks.tsv    kind <TAB> id <TAB> expression     (identities, checks.c)
  * A file that fails to load or compile stops with file:line and PCRE2's
  * message. Lookups are by "label key" (white space and list markers gone).
  */
@@ -428,9 +429,30 @@ static int rule_line(jsp_patterns *p, char **f, int nf, const char *file, size_t
     r = &p->rules[p->nrules];
     snprintf(r->key, sizeof r->key, "%s", f[0]);
     snprintf(r->kind, sizeof r->kind, "%s", f[1]);
+    r->line = (int)line;
     if (!(r->re = compile(f[2], file, line, err)))
         return -1;
     p->nrules++;
+    return 0;
+}
+
+static int check_line(jsp_patterns *p, char **f, int nf, const char *file, size_t line,
+                      js_error *err)
+{
+    if (nf < 3 || (strcmp(f[0], "sum") && strcmp(f[0], "le") && strcmp(f[0], "hier"))) {
+        set_err(err, JS_E_PATTERN, file, line, "expected sum|le|hier<TAB>id<TAB>expression");
+        return -1;
+    }
+    jsp_checkdef *c = realloc(p->checks, (p->nchecks + 1) * sizeof *c);
+    if (!c)
+        return -1;
+    p->checks = c;
+    c = &p->checks[p->nchecks];
+    snprintf(c->kind, sizeof c->kind, "%s", f[0]);
+    snprintf(c->id, sizeof c->id, "%s", f[1]);
+    if (!(c->expr = strdup(f[2])))
+        return -1;
+    p->nchecks++;
     return 0;
 }
 
@@ -491,6 +513,9 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     snprintf(path, sizeof path, "%s/numbers.pat", dir); /* after vocab: uses @{ns} */
     if (load_file(p, path, regex_line, err))
         return -1;
+    snprintf(path, sizeof path, "%s/checks.tsv", dir);
+    if (load_file(p, path, check_line, err))
+        return -1;
     p->mention = jsp_regex_get(p, "mention");
     p->concept = jsp_regex_get(p, "concept");
     if (!p->mention || !p->concept) {
@@ -508,6 +533,9 @@ void jsp_patterns_free(jsp_patterns *p)
         pcre2_code_free(p->rules[i].re);
     free(p->regex);
     free(p->rules);
+    for (size_t i = 0; i < p->nchecks; i++)
+        free(p->checks[i].expr);
+    free(p->checks);
     vocab_free(p->vocab);
     pcre2_match_context_free(p->mctx);
     memset(p, 0, sizeof *p);

@@ -247,42 +247,14 @@ static void scan_table_line(mctx *c, size_t li)
 
 /* MARK: offsets in the original input ------------------------------------- */
 
-typedef struct {
-    uint32_t at, cps; /* byte offset and code points before it */
-} cpcur;
-
-static uint32_t cp_at(const char *in, cpcur *cur, uint32_t b)
-{
-    if (b < cur->at)
-        *cur = (cpcur){0, 0};
-    for (; cur->at < b; cur->at++)
-        cur->cps += ((unsigned char)in[cur->at] & 0xC0) != 0x80;
-    return cur->cps;
-}
-
-/* End in the input of the norm span ending at e: after the input
- * character the last norm byte came from (an entity &…; whole). */
-static uint32_t orig_end(const js_doc *d, const char *in, size_t inlen, uint32_t e)
-{
-    uint32_t b = d->norm.n2o[e - 1];
-    if (in[b] == '&') {
-        const char *semi = memchr(in + b, ';', inlen - b < 12 ? inlen - b : 12);
-        return semi ? (uint32_t)(semi - in) + 1 : b + 1;
-    }
-    unsigned char c = (unsigned char)in[b];
-    uint32_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    return b + l <= inlen ? b + l : (uint32_t)inlen;
-}
-
 static void locate(js_doc *d, const char *in, size_t inlen)
 {
     jsp_mention *m = d->mentions.items;
-    cpcur cur = {0, 0};
+    jsp_cpcur cur = {0, 0};
     for (size_t i = 0; i < d->mentions.n; i++) {
-        m[i].ob = d->norm.n2o[m[i].s];
-        m[i].oe = orig_end(d, in, inlen, m[i].e);
-        m[i].cs = cp_at(in, &cur, m[i].ob);
-        m[i].ce = cp_at(in, &cur, m[i].oe);
+        jsp_orig_span(&d->norm, in, inlen, m[i].s, m[i].e, &m[i].ob, &m[i].oe);
+        m[i].cs = jsp_cp_at(in, &cur, m[i].ob);
+        m[i].ce = jsp_cp_at(in, &cur, m[i].oe);
         m[i].text = jsp_strndup(&d->arena, in + m[i].ob, m[i].oe - m[i].ob);
     }
 }

@@ -348,6 +348,30 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
     return 0;
 }
 
+void jsp_orig_span(const jsp_norm *nm, const char *in, size_t inlen, uint32_t s, uint32_t e,
+                   uint32_t *ob, uint32_t *oe)
+{
+    uint32_t b = nm->n2o[e - 1];
+    *ob = nm->n2o[s];
+    if (in[b] == '&') {
+        const char *semi = memchr(in + b, ';', inlen - b < 12 ? inlen - b : 12);
+        *oe = semi ? (uint32_t)(semi - in) + 1 : b + 1;
+        return;
+    }
+    unsigned char c = (unsigned char)in[b];
+    uint32_t l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    *oe = b + l <= inlen ? b + l : (uint32_t)inlen;
+}
+
+uint32_t jsp_cp_at(const char *in, jsp_cpcur *cur, uint32_t b)
+{
+    if (b < cur->at)
+        *cur = (jsp_cpcur){0, 0};
+    for (; cur->at < b; cur->at++)
+        cur->cps += ((unsigned char)in[cur->at] & 0xC0) != 0x80;
+    return cur->cps;
+}
+
 void jsp_norm_free(jsp_norm *nm)
 {
     free(nm->text);

@@ -124,8 +124,10 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     jsp_tables(d);
     jsp_prose(d);
     jsp_reconcile(d);
+    jsp_checks(d);
     if (opts & JS_OPT_MENTIONS)
         jsp_mentions(d, data, len);
+    jsp_locate_facts(d, data, len);
     if (d->department)
         d->is_report = true;
     d->input = NULL;
@@ -153,6 +155,8 @@ void js_doc_free(js_doc *d)
     jsp_vec_free(&d->facts);
     jsp_vec_free(&d->warnings);
     jsp_vec_free(&d->mentions);
+    jsp_vec_free(&d->tinfo);
+    jsp_vec_free(&d->checks);
     jsp_arena_free(&d->arena);
     free(d);
 }

@@ -20,6 +20,11 @@ static int unit_of(js_doc *d, const char *u, size_t n)
     return p ? atoi(p) : 0;
 }
 
+static const char *rule_name(js_doc *d, const jsp_rule *r)
+{
+    return jsp_printf(&d->arena, "narrative.pat:%d", r->line);
+}
+
 /* kind "change": the percentage in group p (negated by pneg) → KEY_pct. */
 static void put_pct(js_doc *d, const jsp_rule *r, pcre2_match_data *md, const char *path)
 {
@@ -31,7 +36,7 @@ static void put_pct(js_doc *d, const jsp_rule *r, pcre2_match_data *md, const ch
         v.v = -v.v;
     if (!jsp_dec_is_zero(v))
         jsp_fact_set(d, jsp_printf(&d->arena, "%s_pct", path), JSP_F_NUM, v, NULL, (uint32_t)ps,
-                     (uint32_t)pe, "prose.rule");
+                     (uint32_t)pe, rule_name(d, r));
 }
 
 /* Apply one rule over the prose text; true when it set its key. */
@@ -59,7 +64,7 @@ static bool apply_rule(js_doc *d, const jsp_rule *r, size_t from, size_t to, pcr
     if (jsp_dec_is_zero(v) || (count && v.sc))
         return true; /* zero is left out, but the key is settled */
     jsp_fact_set(d, path, count ? JSP_F_INT : JSP_F_NUM, v, NULL, (uint32_t)vs, (uint32_t)ve,
-                 "prose.rule");
+                 rule_name(d, r));
     return true;
 }
 

@@ -6,6 +6,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "js_int.h"
@@ -36,6 +37,33 @@ jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num, 
     f->e = e;
     f->rule = rule;
     return f;
+}
+
+static int by_start(const void *x, const void *y)
+{
+    const jsp_fact *a = *(const jsp_fact *const *)x, *b = *(const jsp_fact *const *)y;
+    return (a->s > b->s) - (a->s < b->s);
+}
+
+void jsp_locate_facts(js_doc *d, const char *in, size_t inlen)
+{
+    jsp_fact *f = d->facts.items, **by = jsp_alloc(&d->arena, (d->facts.n + 1) * sizeof *by);
+    size_t n = 0;
+    if (!by)
+        return;
+    for (size_t i = 0; i < d->facts.n; i++)
+        if (f[i].path && f[i].e > f[i].s)
+            by[n++] = &f[i];
+    qsort(by, n, sizeof *by, by_start); /* ascending, so the cursor stays linear */
+    jsp_cpcur cur = {0, 0};
+    for (size_t i = 0; i < n; i++) {
+        jsp_fact *x = by[i];
+        jsp_orig_span(&d->norm, in, inlen, x->s, x->e, &x->ob, &x->oe);
+        x->cs = jsp_cp_at(in, &cur, x->ob);
+        x->ce = jsp_cp_at(in, &cur, x->oe);
+        x->line = jsp_line_of(d, x->s);
+        x->text = jsp_strndup(&d->arena, in + x->ob, x->oe - x->ob);
+    }
 }
 
 void jsp_warn(js_doc *d, uint32_t line0, uint32_t line1, const char *fmt, ...)

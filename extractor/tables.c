@@ -75,7 +75,12 @@ static void put_amount(tseg *t, const char *path, js_dec v, const jsp_cell *c, c
     if (jsp_dec_is_zero(v) || !path || jsp_fact_get(t->d, path))
         return;
     v = jsp_dec_shift(v, t->shift);
-    jsp_fact_set(t->d, path, JSP_F_NUM, v, NULL, c->s, c->e, rule);
+    const char *layout = t->packed ? "one cell per line, empty cells lost: placed by order"
+                         : t->space ? "space-aligned columns"
+                                    : "delimited cells";
+    jsp_fact_set(t->d, path, JSP_F_NUM, v, NULL, c->s, c->e,
+                 jsp_printf(&t->d->arena, "%s; %s%s", rule, layout,
+                            t->shift ? "; unit converted to 万元" : ""));
 }
 
 static void put_name(tseg *t, const char *path, const char *name, uint32_t s, uint32_t e)
@@ -627,7 +632,9 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
         if (!key)
             continue;
         put_amount(t, jsp_printf(&d->arena, "%s.%s", base, key), v, &r->c[i],
-                   sh ? "table.cell.shifted" : "table.cell");
+                   sh ? "table.cell.shifted (the row lost an empty cell: figures read one "
+                        "column to the right)"
+                      : "table.cell");
     }
 }
 
@@ -1172,6 +1179,23 @@ static bool is_foreign(const tseg *t)
     return jsp_edit_distance(t->dept, doc, cap) > cap;
 }
 
+/* Record what the header checks need: 部门, unit, the year on its title. */
+static void note_table(tseg *t, bool foreign, bool read)
+{
+    js_doc *d = t->d;
+    d->tinfo.size = sizeof(jsp_tinfo);
+    jsp_tinfo *ti = jsp_vec_push(&d->tinfo);
+    if (!ti)
+        return;
+    *ti = (jsp_tinfo){t->id, t->dept, t->dept_line + 1, (uint32_t)t->l0 + 1, t->shift, 0, foreign,
+                      read};
+    for (size_t i = t->l0; i < t->l1 && i < t->l0 + 4; i++)
+        if (line_matches(d, &d->lines[i], "year")) {
+            ti->year = atoi(d->norm.text + d->lines[i].s + pcre2_get_ovector_pointer(d->md)[2]);
+            break;
+        }
+}
+
 void jsp_tables(js_doc *d)
 {
     enum { MAXSEG = 256 };
@@ -1181,13 +1205,18 @@ void jsp_tables(js_doc *d)
     int ns = find_segments(d, segs, MAXSEG);
     for (int s = 0; s < ns; s++) {
         tseg *t = &segs[s];
-        if (t->id < 1 || t->id > 9 || !t->has_data)
+        if (t->id < 1 || t->id > 9)
             continue;
         t->shift = unit_shift(t);
+        if (!t->has_data) {
+            note_table(t, is_foreign(t), false);
+            continue;
+        }
         for (size_t i = t->l0; i < t->l1; i++) {
             d->lines[i].table = (int8_t)t->id;
             d->lines[i].shift = (int8_t)t->shift;
         }
+        note_table(t, is_foreign(t), true);
         if (is_foreign(t)) {
             jsp_warn(d, (uint32_t)t->l0 + 1, (uint32_t)t->l1,
                      "table %02d of another department (%s) left out", t->id, t->dept);

@@ -1,0 +1,457 @@
+/* SPDX-License-Identifier: MIT
+ * checks.c — stage 6c: the record's own audit. Evaluates the identities of
+ * patterns/checks.tsv (sums within a table, across tables, narrative against
+ * tables, code hierarchies) and the header checks (each table's 部门, year
+ * and unit) into d->checks, as exact decimals. Statuses: pass; rounding (a
+ * difference within 0.01 万元 per rounded term); fail; not_checked (with the
+ * reason) when one side is missing from the record.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "js_int.h"
+
+#define MAXTOK 160
+#define MAXPATHS 64
+
+typedef struct {
+    js_doc *d;
+    const jsp_fact **slot; /* hash of numeric facts by path */
+    size_t nslot;
+} cctx;
+
+/* A side of an identity: its sum and the figures that made it. */
+typedef struct {
+    js_dec sum;
+    int n;       /* figures present */
+    int sc;      /* largest scale among them */
+    const char *paths[MAXPATHS];
+    int npaths;
+} side;
+
+/* MARK: facts by path ------------------------------------------------------ */
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static bool index_facts(cctx *c)
+{
+    js_doc *d = c->d;
+    c->nslot = 64;
+    while (c->nslot < d->facts.n * 2 + 2)
+        c->nslot *= 2;
+    if (!(c->slot = jsp_alloc(&d->arena, c->nslot * sizeof *c->slot)))
+        return false;
+    const jsp_fact *f = d->facts.items;
+    for (size_t i = 0; i < d->facts.n; i++) {
+        if (!f[i].path || f[i].kind == JSP_F_STR)
+            continue;
+        size_t h = hash_str(f[i].path) & (c->nslot - 1);
+        while (c->slot[h])
+            h = (h + 1) & (c->nslot - 1);
+        c->slot[h] = &f[i];
+    }
+    return true;
+}
+
+static const jsp_fact *get(const cctx *c, const char *path)
+{
+    size_t h = hash_str(path) & (c->nslot - 1);
+    for (; c->slot[h]; h = (h + 1) & (c->nslot - 1))
+        if (!strcmp(c->slot[h]->path, path))
+            return c->slot[h];
+    return NULL;
+}
+
+/* `*` and `$k` match one path segment; *cap gets the `$k` segment. */
+static bool glob(const char *pat, const char *s, const char **cap, size_t *caplen)
+{
+    while (*pat) {
+        bool star = *pat == '*', var = !strncmp(pat, "$k", 2);
+        if (star || var) {
+            const char *e = s;
+            while (*e && *e != '.')
+                e++;
+            if (e == s)
+                return false;
+            if (var && cap) {
+                *cap = s;
+                *caplen = (size_t)(e - s);
+            }
+            pat += star ? 1 : 2;
+            s = e;
+        } else if (*pat++ != *s++) {
+            return false;
+        }
+    }
+    return !*s;
+}
+
+static void add_fact(side *sd, const jsp_fact *f, int sign)
+{
+    js_dec v = f->num;
+    if (sign < 0)
+        v.v = -v.v;
+    sd->sum = jsp_dec_add(sd->sum, v);
+    sd->n++;
+    if (f->num.sc > sd->sc)
+        sd->sc = f->num.sc;
+    if (sd->npaths < MAXPATHS)
+        sd->paths[sd->npaths++] = f->path;
+}
+
+static void add_term(const cctx *c, side *sd, const char *path, int sign)
+{
+    if (!strchr(path, '*')) {
+        const jsp_fact *f = get(c, path);
+        if (f)
+            add_fact(sd, f, sign);
+        return;
+    }
+    const jsp_fact *f = c->d->facts.items;
+    for (size_t i = 0; i < c->d->facts.n; i++)
+        if (f[i].path && f[i].kind != JSP_F_STR && glob(path, f[i].path, NULL, NULL))
+            add_fact(sd, &f[i], sign);
+}
+
+/* MARK: expressions: terms, + -, ( A || B ) --------------------------------- */
+
+typedef struct {
+    char *tok[MAXTOK];
+    int n, at;
+} toks;
+
+static void tokenize_expr(char *s, toks *t)
+{
+    t->n = t->at = 0;
+    for (char *p = strtok(s, " "); p && t->n < MAXTOK; p = strtok(NULL, " "))
+        t->tok[t->n++] = p;
+}
+
+static const char *peek(const toks *t) { return t->at < t->n ? t->tok[t->at] : ""; }
+
+static void expr(const cctx *c, toks *t, side *sd);
+
+/* ( A || B || … ): the first alternative with a figure in the record. */
+static void alternatives(const cctx *c, toks *t, side *sd, int sign)
+{
+    bool taken = false;
+    while (t->at < t->n && strcmp(peek(t), ")")) {
+        side alt = {{0, 0}, 0, 0, {0}, 0};
+        expr(c, t, &alt);
+        if (!taken && alt.n) {
+            if (sign < 0)
+                alt.sum.v = -alt.sum.v;
+            sd->sum = jsp_dec_add(sd->sum, alt.sum);
+            sd->n += alt.n;
+            sd->sc = alt.sc > sd->sc ? alt.sc : sd->sc;
+            for (int i = 0; i < alt.npaths && sd->npaths < MAXPATHS; i++)
+                sd->paths[sd->npaths++] = alt.paths[i];
+            taken = true;
+        }
+        if (!strcmp(peek(t), "||"))
+            t->at++;
+    }
+    t->at++; /* ")" */
+}
+
+/* expr := term (('+' | '-') term)*, stopping at '=', '<=', '||' or ')'. */
+static void expr(const cctx *c, toks *t, side *sd)
+{
+    int sign = 1;
+    while (t->at < t->n) {
+        const char *k = peek(t);
+        if (!strcmp(k, "=") || !strcmp(k, "<=") || !strcmp(k, "||") || !strcmp(k, ")"))
+            return;
+        t->at++;
+        if (!strcmp(k, "+") || !strcmp(k, "-")) {
+            sign = *k == '-' ? -1 : 1;
+            continue;
+        }
+        if (!strcmp(k, "("))
+            alternatives(c, t, sd, sign);
+        else
+            add_term(c, sd, k, sign);
+        sign = 1;
+    }
+}
+
+/* MARK: recording a check --------------------------------------------------- */
+
+static jsp_check *new_check(js_doc *d, const char *id, jsp_cstatus st, const char *msg)
+{
+    d->checks.size = sizeof(jsp_check);
+    jsp_check *k = jsp_vec_push(&d->checks);
+    if (!k)
+        return NULL;
+    k->id = jsp_strndup(&d->arena, id, strlen(id));
+    k->status = (uint8_t)st;
+    k->msg = jsp_strndup(&d->arena, msg, strlen(msg));
+    return k;
+}
+
+static void set_paths(js_doc *d, jsp_check *k, const side *l, const side *r)
+{
+    k->paths = jsp_alloc(&d->arena, (size_t)(l->npaths + r->npaths + 1) * sizeof *k->paths);
+    if (!k->paths)
+        return;
+    for (int i = 0; i < l->npaths; i++)
+        k->paths[k->npaths++] = l->paths[i];
+    for (int i = 0; i < r->npaths; i++)
+        k->paths[k->npaths++] = r->paths[i];
+}
+
+/* 0.01 万元 (or the finer printed precision) per rounded term. */
+static js_dec tolerance(const side *l, const side *r)
+{
+    int sc = l->sc > r->sc ? l->sc : r->sc;
+    if (sc < 2)
+        sc = 2;
+    js_dec t = {(int64_t)(r->n > 1 ? r->n : 1), (int8_t)sc};
+    return t;
+}
+
+static void judge(js_doc *d, const char *id, const char *what, bool le, const side *l,
+                  const side *r)
+{
+    char msg[400], a[40], b[40], res[40];
+    if (!l->n && !r->n)
+        return; /* neither side printed: nothing to say */
+    if (!l->n || !r->n) {
+        snprintf(msg, sizeof msg, "%s: %s side not in the record", what, l->n ? "right" : "left");
+        jsp_check *k = new_check(d, id, JSP_C_NOT_CHECKED, msg);
+        if (k)
+            set_paths(d, k, l, r);
+        return;
+    }
+    js_dec diff = jsp_dec_sub(l->sum, r->sum);
+    jsp_cstatus st = JSP_C_PASS;
+    if (le ? diff.v > 0 : diff.v != 0)
+        st = (!le && jsp_dec_cmp(jsp_dec_abs(diff), tolerance(l, r)) <= 0) ? JSP_C_ROUNDING
+                                                                          : JSP_C_FAIL;
+    jsp_dec_format(l->sum, a, sizeof a);
+    jsp_dec_format(r->sum, b, sizeof b);
+    jsp_dec_format(diff, res, sizeof res);
+    snprintf(msg, sizeof msg, "%s: %s %s %s%s%s", what, a,
+             st == JSP_C_PASS ? (le ? "<=" : "=") : (le ? ">" : "≠"), b,
+             st == JSP_C_PASS ? "" : ", residual ", st == JSP_C_PASS ? "" : res);
+    jsp_check *k = new_check(d, id, st, msg);
+    if (!k)
+        return;
+    k->has_values = true;
+    k->actual = l->sum;
+    k->expected = r->sum;
+    set_paths(d, k, l, r);
+}
+
+/* MARK: sum / le ------------------------------------------------------------ */
+
+/* Replace every "$k" of s by key; arena string. */
+static char *subst(js_doc *d, const char *s, const char *key, size_t kl)
+{
+    size_t n = strlen(s);
+    char *out = jsp_alloc(&d->arena, n * (kl + 1) + 1), *o = out;
+    if (!out)
+        return NULL;
+    while (*s) {
+        if (!strncmp(s, "$k", 2)) {
+            memcpy(o, key, kl);
+            o += kl;
+            s += 2;
+        } else {
+            *o++ = *s++;
+        }
+    }
+    *o = 0;
+    return out;
+}
+
+static void run_identity(const cctx *c, const char *id, const char *ex)
+{
+    js_doc *d = c->d;
+    char *buf = jsp_strndup(&d->arena, ex, strlen(ex));
+    toks t;
+    if (!buf)
+        return;
+    tokenize_expr(buf, &t);
+    side l = {{0, 0}, 0, 0, {0}, 0}, r = l;
+    expr(c, &t, &l);
+    bool le = !strcmp(peek(&t), "<=");
+    t.at++;
+    expr(c, &t, &r);
+    char what[200];
+    snprintf(what, sizeof what, "%s", ex);
+    char *eq = strstr(what, le ? " <=" : " =");
+    if (eq)
+        *eq = 0; /* the message names the left side */
+    judge(d, id, what, le, &l, &r);
+}
+
+/* Keys of the first "$k" path of the expression, each run once. */
+static void run_sum(const cctx *c, const jsp_checkdef *def)
+{
+    js_doc *d = c->d;
+    if (!strstr(def->expr, "$k")) {
+        run_identity(c, def->id, def->expr);
+        return;
+    }
+    char pat[256];
+    snprintf(pat, sizeof pat, "%s", def->expr);
+    char *sp = strchr(pat, ' ');
+    if (sp)
+        *sp = 0; /* the first term names where the keys are */
+    const jsp_fact *f = d->facts.items;
+    const char **seen = jsp_alloc(&d->arena, (d->facts.n + 1) * sizeof *seen);
+    size_t nseen = 0;
+    for (size_t i = 0; seen && i < d->facts.n; i++) {
+        const char *cap = NULL;
+        size_t cl = 0;
+        if (!f[i].path || f[i].kind == JSP_F_STR || !glob(pat, f[i].path, &cap, &cl) || !cap)
+            continue;
+        char *key = jsp_strndup(&d->arena, cap, cl);
+        bool dup = false;
+        for (size_t j = 0; j < nseen && !dup; j++)
+            dup = !strcmp(seen[j], key);
+        if (dup || !key)
+            continue;
+        seen[nseen++] = key;
+        run_identity(c, subst(d, def->id, key, cl), subst(d, def->expr, key, cl));
+    }
+}
+
+/* MARK: hier: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 --------------------------------- */
+
+typedef struct {
+    const char *code, *col;
+} cellref;
+
+/* Row codes and columns under PREFIX.CODE.COLUMN. */
+static size_t collect(const cctx *c, const char *prefix, cellref *out, size_t max)
+{
+    size_t pl = strlen(prefix), n = 0;
+    const jsp_fact *f = c->d->facts.items;
+    for (size_t i = 0; i < c->d->facts.n && n < max; i++) {
+        const char *p = f[i].path;
+        if (!p || f[i].kind == JSP_F_STR || strncmp(p, prefix, pl) || p[pl] != '.')
+            continue;
+        const char *code = p + pl + 1, *dot = strchr(code, '.');
+        if (!dot || strchr(dot + 1, '.'))
+            continue;
+        out[n].code = jsp_strndup(&c->d->arena, code, (size_t)(dot - code));
+        out[n++].col = dot + 1;
+    }
+    return n;
+}
+
+static bool is_child(const char *parent, const char *code)
+{
+    size_t pl = strlen(parent), cl = strlen(code);
+    if (!strcmp(parent, "total"))
+        return cl == 3 && code[0] >= '0' && code[0] <= '9';
+    return cl == pl + 2 && !strncmp(parent, code, pl);
+}
+
+static void hier_one(const cctx *c, const jsp_checkdef *def, const char *parent, const char *col,
+                     const cellref *cells, size_t n)
+{
+    js_doc *d = c->d;
+    bool children = false;
+    for (size_t i = 0; i < n && !children; i++)
+        children = is_child(parent, cells[i].code);
+    if (!children)
+        return;
+    char path[160], id[160], what[200];
+    side l = {{0, 0}, 0, 0, {0}, 0}, r = l;
+    snprintf(path, sizeof path, "%s.%s.%s", def->expr, parent, col);
+    add_term(c, &l, path, 1);
+    for (size_t i = 0; i < n; i++) {
+        bool seen = false; /* one term per child row */
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = !strcmp(cells[j].code, cells[i].code);
+        if (!seen && is_child(parent, cells[i].code)) {
+            snprintf(path, sizeof path, "%s.%s.%s", def->expr, cells[i].code, col);
+            add_term(c, &r, path, 1);
+        }
+    }
+    snprintf(id, sizeof id, "%s.%s.%s", def->id, parent, col);
+    snprintf(what, sizeof what, "%s.%s.%s = sum of its %s", def->expr, parent, col,
+             !strcmp(parent, "total") ? "classes" : "children");
+    judge(d, id, what, false, &l, &r);
+}
+
+static void run_hier(const cctx *c, const jsp_checkdef *def)
+{
+    enum { MAXCELLS = 4096 };
+    cellref *cells = jsp_alloc(&c->d->arena, MAXCELLS * sizeof *cells);
+    if (!cells)
+        return;
+    size_t n = collect(c, def->expr, cells, MAXCELLS);
+    for (size_t i = 0; i < n; i++) { /* each (row, column) once, as a parent */
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = !strcmp(cells[j].code, cells[i].code) && !strcmp(cells[j].col, cells[i].col);
+        if (!seen && strlen(cells[i].code) < 7)
+            hier_one(c, def, cells[i].code, cells[i].col, cells, n);
+    }
+}
+
+/* MARK: header checks ------------------------------------------------------- */
+
+static void header_checks(js_doc *d)
+{
+    const jsp_tinfo *t = d->tinfo.items;
+    char id[64], msg[400];
+    int shift0 = 0, nread = 0;
+    bool mixed = false;
+    for (size_t i = 0; i < d->tinfo.n; i++) {
+        if (t[i].dept && d->department) {
+            bool same = !strcmp(t[i].dept, d->department);
+            snprintf(id, sizeof id, "header.department.%02d.line%u", t[i].id, t[i].dept_line);
+            snprintf(msg, sizeof msg, "table %02d (line %u) names %s%s%s", t[i].id, t[i].dept_line,
+                     t[i].dept, same ? "" : "; the record's department is ",
+                     same ? "" : d->department);
+            if (!same && t[i].foreign)
+                strncat(msg, " (left out as another department's table)", sizeof msg - strlen(msg) - 1);
+            jsp_check *k = new_check(d, id, same ? JSP_C_PASS : JSP_C_FAIL, msg);
+            if (k && (k->paths = jsp_alloc(&d->arena, sizeof *k->paths))) {
+                k->paths[0] = "department";
+                k->npaths = 1;
+            }
+        }
+        if (t[i].year && d->year) {
+            snprintf(id, sizeof id, "header.year.%02d.line%u", t[i].id, t[i].line0);
+            snprintf(msg, sizeof msg, "table %02d is of %d, the record of %d", t[i].id, t[i].year,
+                     d->year);
+            new_check(d, id, t[i].year == d->year ? JSP_C_PASS : JSP_C_FAIL, msg);
+        }
+        if (!t[i].foreign && t[i].read) {
+            mixed |= nread && t[i].shift != shift0;
+            shift0 = nread++ ? shift0 : t[i].shift;
+        }
+    }
+    if (nread)
+        new_check(d, "header.units", mixed ? JSP_C_FAIL : JSP_C_PASS,
+                  mixed ? "the tables are printed in different units (all converted to 万元)"
+                        : "every table is printed in one unit");
+}
+
+void jsp_checks(js_doc *d)
+{
+    cctx c = {d, NULL, 0};
+    header_checks(d);
+    if (!index_facts(&c))
+        return;
+    const jsp_patterns *p = &d->ctx->pat;
+    for (size_t i = 0; i < p->nchecks; i++) {
+        if (!strcmp(p->checks[i].kind, "hier"))
+            run_hier(&c, &p->checks[i]);
+        else
+            run_sum(&c, &p->checks[i]);
+    }
+}
