@@ -6,7 +6,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 PKGS    := libpcre2-8 icu-uc libutf8proc jansson
-DEBS    := libpcre2-dev libicu-dev libutf8proc-dev libjansson-dev libcmocka-dev pkg-config python3
+DEBS    := libpcre2-dev libicu-dev libutf8proc-dev libjansson-dev libcmocka-dev pkg-config python3 python3-jsonschema
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wundef -Wpointer-arith -Wvla
 DEFS    := -D_DEFAULT_SOURCE -DJS_PATTERN_DIR='"$(abspath patterns)"' -DJS_CORPUS_DIR='"$(abspath corpus)"'
@@ -36,7 +36,7 @@ $(eval $(call flavour,release,$(CFLAGS)))
 $(eval $(call flavour,asan,$(ASANFL)))
 
 .SECONDARY:
-.PHONY: all deps run test test-release test-asan unit golden layouts hostile bench clean format
+.PHONY: all deps run test test-release test-asan unit golden layouts hostile schema audit bench clean format
 all: build/extract
 
 build/extract: build/release/extract
@@ -46,6 +46,7 @@ build/extract: build/release/extract
 deps:
 	@missing=""; for p in $(PKGS) cmocka; do pkg-config --exists $$p 2>/dev/null || missing="$$missing $$p"; done; \
 	command -v python3 >/dev/null || missing="$$missing python3"; \
+	python3 -c 'import jsonschema' 2>/dev/null || /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$$missing python3-jsonschema"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then echo "installing Debian packages for:$$missing"; \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
@@ -69,8 +70,17 @@ layouts-%: build/%/extract
 hostile-%: build/%/extract
 	@EXTRACT=./build/$*/extract sh tests/hostile/run_hostile.sh
 
-test-release: unit-release golden-release layouts-release hostile-release
-test-asan: unit-asan golden-asan layouts-asan hostile-asan
+schema-%: build/%/extract
+	@EXTRACT=./build/$*/extract sh tests/schema/run_schema.sh
+
+# The mutation test runs ~2,000 extractions: release only (a figure, not a timing).
+audit-release: build/release/extract
+	@EXTRACT=./build/release/extract sh tests/audit/run_audit.sh
+audit-asan: build/asan/extract
+	@EXTRACT=./build/asan/extract AUDIT_NO_MUTATION=1 sh tests/audit/run_audit.sh
+
+test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release
+test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan
 test: build/extract test-release test-asan
 	@echo "all test suites passed (release and ASan+UBSan)"
 

@@ -441,6 +441,201 @@ static void header_checks(js_doc *d)
                         : "every table is printed in one unit");
 }
 
+/* MARK: the prose against the tables --------------------------------------- */
+
+#define LABEL_GAP 18 /* bytes between a concept term and the figure it names */
+
+__extension__ typedef __int128 i128;
+
+/* |a| as a decimal of one unit in its last printed place: 26.74 → 0.01. */
+static js_dec last_place(js_dec a)
+{
+    js_dec u = {1, a.sc};
+    return u;
+}
+
+static const char *concept_paths(js_doc *d, const jsp_mention *m)
+{
+    const jsp_vocab *v = d->ctx->pat.vocab;
+    if (!m->label)
+        return NULL;
+    const char *p = jsp_vocab_get(v, "concept_path", m->label);
+    const char *code = m->term ? jsp_vocab_get(v, "fclass", m->term) : NULL;
+    const char *tmpl = jsp_vocab_get(v, "concept_path", "@fclass");
+    if (p || !code || !tmpl)
+        return p;
+    char *out = jsp_alloc(&d->arena, strlen(tmpl) * 2 + 1), *o = out;
+    for (const char *s = tmpl; out && *s;) {
+        if (!strncmp(s, "{code}", 6)) {
+            o += sprintf(o, "%.7s", code);
+            s += 6;
+        } else {
+            *o++ = *s++;
+        }
+    }
+    return out;
+}
+
+/* The candidate figure nearest to v, NULL if none is in the record. */
+static const jsp_fact *nearest(const cctx *c, const char *paths, js_dec v)
+{
+    char buf[512];
+    const jsp_fact *best = NULL;
+    snprintf(buf, sizeof buf, "%s", paths);
+    for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+        const jsp_fact *f = get(c, p);
+        if (f && (!best || jsp_dec_cmp(jsp_dec_abs(jsp_dec_sub(f->num, v)),
+                                       jsp_dec_abs(jsp_dec_sub(best->num, v))) < 0))
+            best = f;
+    }
+    return best;
+}
+
+/* Record a prose comparison: stated against computed, within `tol`. */
+static void prose_verdict(js_doc *d, const jsp_mention *m, const char *kind, js_dec stated,
+                          js_dec computed, js_dec tol, const char *what, const char *path)
+{
+    char id[160], msg[400], a[40], b[40];
+    js_dec diff = jsp_dec_sub(stated, computed);
+    js_dec half = tol;
+    half.v = half.v * 10 / 2;
+    half.sc++;
+    jsp_cstatus st = !jsp_dec_cmp(jsp_dec_abs(diff), (js_dec){0, 0}) ||
+                             jsp_dec_cmp(jsp_dec_abs(diff), half) <= 0
+                         ? JSP_C_PASS
+                     : jsp_dec_cmp(jsp_dec_abs(diff), tol) <= 0 ? JSP_C_ROUNDING
+                                                                 : JSP_C_FAIL;
+    uint32_t line = jsp_line_of(d, m->s);
+    jsp_dec_format(stated, a, sizeof a);
+    jsp_dec_format(computed, b, sizeof b);
+    snprintf(id, sizeof id, "prose.%s.line%u.at%u.%s", kind, line, m->s - d->lines[line - 1].s,
+             m->label ? m->label : "figure"); /* at: byte in the line, so ids are unique */
+    snprintf(msg, sizeof msg, "line %u: %s %s%s %s %s", line, m->label ? m->label : "", a,
+             *kind == 'a' ? "万元" : "%", st == JSP_C_PASS ? "agrees with" : "but", what);
+    if (st != JSP_C_PASS)
+        snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " gives %s", b);
+    jsp_check *k = new_check(d, id, st, msg);
+    if (!k)
+        return;
+    k->has_values = true;
+    k->actual = stated;
+    k->expected = computed;
+    if (path && (k->paths = jsp_alloc(&d->arena, sizeof *k->paths))) {
+        k->paths[0] = path;
+        k->npaths = 1;
+    }
+}
+
+/* A labelled prose amount that restates a table figure. */
+static void prose_amount(const cctx *c, const jsp_mention *m)
+{
+    js_doc *d = c->d;
+    if (m->kind != JSP_M_AMOUNT || m->sign != 2 || !m->label || m->label_e + LABEL_GAP < m->s ||
+        (m->qualifier && strcmp(m->qualifier, "决算")))
+        return;
+    const char *paths = concept_paths(d, m);
+    const jsp_fact *f = paths ? nearest(c, paths, m->value) : NULL;
+    if (!f)
+        return;
+    js_dec tol = last_place(m->value);
+    if (tol.sc > 2)
+        tol = (js_dec){1, 2}; /* 0.01 万元 at least */
+    prose_verdict(d, m, "amount", m->value, f->num, tol, f->path, f->path);
+}
+
+/* 100 × num / den, exact to 6 decimals. */
+static bool ratio(js_dec num, js_dec den, js_dec *out)
+{
+    int sc = num.sc > den.sc ? num.sc : den.sc;
+    i128 n = num.v, q = den.v;
+    for (int i = num.sc; i < sc; i++)
+        n *= 10;
+    for (int i = den.sc; i < sc; i++)
+        q *= 10;
+    if (!q)
+        return false;
+    i128 r = n * 100000000 / q; /* 100 × 10^6 */
+    if (r > INT64_MAX || r < -INT64_MAX)
+        return false;
+    *out = (js_dec){(int64_t)r, 6};
+    return true;
+}
+
+/* Index of the amount before `i` in its sentence that `want` accepts. */
+static long prev_amount(const js_doc *d, size_t i, int want_sign, const char *want_qual)
+{
+    const jsp_mention *m = d->mentions.items;
+    for (long j = (long)i - 1; j >= 0; j--) {
+        const char *t = d->norm.text;
+        for (uint32_t k = m[j].e; k + 3 <= m[i].s; k++)
+            if (!memcmp(t + k, "。", 3))
+                return -1; /* another sentence */
+        if (m[j].kind != JSP_M_AMOUNT)
+            continue;
+        bool sign_ok = want_sign == 2 ? m[j].sign == 2 : m[j].sign != 2;
+        bool qual_ok = want_qual ? m[j].qualifier && !strcmp(m[j].qualifier, want_qual)
+                                 : !m[j].qualifier || strcmp(m[j].qualifier, "预算");
+        if (sign_ok && qual_ok)
+            return j;
+    }
+    return -1;
+}
+
+static void prose_percent(const cctx *c, size_t i)
+{
+    js_doc *d = c->d;
+    const jsp_mention *m = d->mentions.items, *p = &m[i];
+    js_dec got;
+    if (p->kind != JSP_M_PERCENT || !p->qualifier || strcmp(p->unit, "%"))
+        return;
+    if (!strcmp(p->qualifier, "占比")) {
+        long j = prev_amount(d, i, 2, NULL);
+        /* the whole it is a share of is named between the part and the % */
+        const char *paths = j >= 0 && p->label_e > m[j].e ? concept_paths(d, p) : NULL;
+        const jsp_fact *den = paths ? nearest(c, paths, m[j].value) : NULL;
+        if (den && jsp_dec_cmp(den->num, m[j].value) >= 0 && ratio(m[j].value, den->num, &got))
+            prose_verdict(d, p, "share", p->value, got, last_place(p->value), den->path, den->path);
+    } else if (!strcmp(p->qualifier, "完成率")) {
+        long b = prev_amount(d, i, 2, "预算"), a = prev_amount(d, i, 2, NULL);
+        if (a >= 0 && b >= 0 && ratio(m[a].value, m[b].value, &got))
+            prose_verdict(d, p, "completion", p->value, got, last_place(p->value),
+                          "its 决算 against its 预算", m[a].path);
+    } else if (!strcmp(p->qualifier, "变动") && p->sign != 0) {
+        /* "X 万元，比上年增加 Y 万元，增长 Z%": the three figures in a row */
+        long ch = prev_amount(d, i, 1, NULL);
+        long cur = ch >= 0 ? prev_amount(d, (size_t)ch, 2, NULL) : -1;
+        if (cur < 0 || ch != (long)i - 1 || cur != ch - 1)
+            return;
+        js_dec alt, before = jsp_dec_sub(m[cur].value, m[ch].value);
+        if (before.v <= 0)
+            return; /* last year's figure would be nothing: not this pattern */
+        bool ok = ratio(m[ch].value, before, &got);
+        /* some reports divide by this year's figure: accept that reading too */
+        if (ok && ratio(m[ch].value, m[cur].value, &alt) &&
+            jsp_dec_cmp(jsp_dec_abs(jsp_dec_sub(alt, p->value)),
+                        jsp_dec_abs(jsp_dec_sub(got, p->value))) < 0)
+            got = alt;
+        if (ok)
+            prose_verdict(d, p, "change", p->value, got, last_place(p->value),
+                          "the change against last year's figure", m[cur].path);
+    }
+}
+
+static void prose_checks(const cctx *c)
+{
+    const jsp_mention *m = c->d->mentions.items;
+    size_t from = c->d->prose_start < c->d->nlines ? c->d->lines[c->d->prose_start].s : 0;
+    size_t to = c->d->prose_end < c->d->nlines ? c->d->lines[c->d->prose_end].s : c->d->norm.len;
+    if (c->d->prose_start >= c->d->nlines)
+        return;
+    for (size_t i = 0; i < c->d->mentions.n; i++) {
+        if (m[i].s < from || m[i].s >= to)
+            continue; /* 第三部分 only: the appendix may use other scopes */
+        prose_amount(c, &m[i]);
+        prose_percent(c, i);
+    }
+}
+
 void jsp_checks(js_doc *d)
 {
     cctx c = {d, NULL, 0};
@@ -454,4 +649,5 @@ void jsp_checks(js_doc *d)
         else
             run_sum(&c, &p->checks[i]);
     }
+    prose_checks(&c);
 }

@@ -207,6 +207,8 @@ typedef struct {
     const char *unit;      /* "万元" "%" "个百分点" or the classifier (static/ctx) */
     const char *unit_text; /* the unit as written ("元", "千元"), arena; NULL if none */
     const char *label;     /* concept (arena or ctx), NULL if none */
+    const char *term;      /* the term that named it, as a vocabulary key */
+    uint32_t label_e;      /* norm offset where that term ended */
     const char *qualifier; /* 决算 预算 上年 变动 占比 完成率, NULL if none */
     const char *path;      /* record path the figure fed, NULL if none */
     int8_t shift;          /* power of ten to 万元 a bare figure was read with */
@@ -319,7 +321,9 @@ void jsp_prose(js_doc *d);     /* prose.c */
 void jsp_reconcile(js_doc *d); /* reconcile.c */
 void jsp_checks(js_doc *d);    /* checks.c */
 void jsp_locate_facts(js_doc *d, const char *in, size_t inlen); /* reconcile.c */
-void jsp_mentions(js_doc *d, const char *in, size_t inlen); /* mentions.c; in = decoded input */
+/* mentions.c; in = decoded input. Prose always (the checks use it), table
+ * cells too when `tables`. */
+void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool tables);
 char *jsp_emit(const js_doc *d, js_opts opts); /* emit.c */
 
 void jsp_sha256(const void *data, size_t len, char hex[65]);

@@ -106,7 +106,7 @@ static int vocab_put(jsp_vocab *v, const char *ns, const char *key, const char *
 
 const char *jsp_vocab_get(const jsp_vocab *v, const char *ns, const char *key)
 {
-    size_t *s = vocab_find(v, ns, key);
+    size_t *s = key ? vocab_find(v, ns, key) : NULL;
     return s && *s ? v->e[*s - 1].val : NULL;
 }
 

@@ -99,7 +99,7 @@ static uint32_t clause_start(const js_doc *d, uint32_t at, uint32_t floor)
     return lo;
 }
 
-static const char *prose_label(js_doc *d, uint32_t from, uint32_t to)
+static const char *prose_label(js_doc *d, uint32_t from, uint32_t to, jsp_mention *m)
 {
     const jsp_patterns *p = &d->ctx->pat;
     const char *t = d->norm.text;
@@ -116,6 +116,8 @@ static const char *prose_label(js_doc *d, uint32_t from, uint32_t to)
         return NULL;
     char *k = jsp_squeeze(&d->arena, t + best_s, best_e - best_s);
     const char *c = k ? jsp_vocab_get(p->vocab, "concept", k) : NULL;
+    m->term = k;
+    m->label_e = (uint32_t)best_e;
     return c ? c : k;
 }
 
@@ -171,7 +173,7 @@ static void scan_prose(mctx *c, uint32_t s, uint32_t e)
             continue;
         uint32_t cl = clause_start(d, m.s, s);
         if (m.kind == JSP_M_AMOUNT || m.kind == JSP_M_PERCENT || m.kind == JSP_M_COUNT) {
-            m.label = prose_label(d, cl, m.s);
+            m.label = prose_label(d, cl, m.s, &m);
             m.qualifier = m.sign != 2 ? "变动" : prose_qualifier(d, prev_end > cl ? prev_end : cl, m.s);
         }
         m.path = fact_in(c, m.s, m.e);
@@ -259,7 +261,7 @@ static void locate(js_doc *d, const char *in, size_t inlen)
     }
 }
 
-void jsp_mentions(js_doc *d, const char *in, size_t inlen)
+void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool tables)
 {
     mctx c = {d, NULL, 0, pcre2_match_data_create_from_pattern(d->ctx->pat.mention, NULL)};
     index_facts(&c);
@@ -270,7 +272,9 @@ void jsp_mentions(js_doc *d, const char *in, size_t inlen)
     }
     for (size_t i = 0; i < d->nlines;) {
         if (d->lines[i].table) {
-            scan_table_line(&c, i++);
+            if (tables)
+                scan_table_line(&c, i);
+            i++;
             continue;
         }
         size_t j = i;

@@ -124,9 +124,8 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     jsp_tables(d);
     jsp_prose(d);
     jsp_reconcile(d);
+    jsp_mentions(d, data, len, opts & JS_OPT_MENTIONS);
     jsp_checks(d);
-    if (opts & JS_OPT_MENTIONS)
-        jsp_mentions(d, data, len);
     jsp_locate_facts(d, data, len);
     if (d->department)
         d->is_report = true;

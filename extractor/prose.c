@@ -34,6 +34,10 @@ static void put_pct(js_doc *d, const jsp_rule *r, pcre2_match_data *md, const ch
         return;
     if (jsp_group(r->re, md, "pneg", &ns, &ne))
         v.v = -v.v;
+    if (jsp_group(r->re, md, "pneg", &ns, &ne) && ns < ps)
+        ps = ns; /* the span holds the direction word and the % sign: it re-reads signed */
+    if (pe < d->norm.len && d->norm.text[pe] == '%')
+        pe++;
     if (!jsp_dec_is_zero(v))
         jsp_fact_set(d, jsp_printf(&d->arena, "%s_pct", path), JSP_F_NUM, v, NULL, (uint32_t)ps,
                      (uint32_t)pe, rule_name(d, r));
@@ -54,8 +58,12 @@ static bool apply_rule(js_doc *d, const jsp_rule *r, size_t from, size_t to, pcr
         return false;
     if (jsp_group(r->re, md, "u", &us, &ue))
         v = jsp_dec_shift(v, unit_of(d, t + us, ue - us));
-    if (jsp_group(r->re, md, "neg", &ns, &ne))
+    if (jsp_group(r->re, md, "neg", &ns, &ne)) {
         v.v = -v.v;
+        vs = ns < vs ? ns : vs; /* the span re-reads signed: 减少 212 万元 */
+    }
+    if (ue > ve)
+        ve = ue;
     char path[96];
     snprintf(path, sizeof path, "narrative.%s", r->key);
     bool count = !strcmp(r->kind, "count");

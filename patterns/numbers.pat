@@ -20,7 +20,8 @@ mention	(?x)(?(DEFINE)(?<N>(?<![0-9A-Za-z._^-]|[0-9],)(?>-?(?:[0-9]{1,3}(?:,[0-9
 #
 # A figure's concept ("label"): the last of these terms before it in its
 # clause; the term's concept value (concepts.tsv) or, for 类 names, itself.
-concept	@{concept,fclass}
+# A name followed by (款) or (项) is a lower level's, not the 类's.
+concept	@{concept,fclass}(?!\s*\((?:款|项)\))
 #
 # A figure's qualifier, from the text just before it (since the previous
 # figure of the clause): the first of these that matches at the end wins.
