@@ -6,7 +6,7 @@
 CC      ?= cc
 PREFIX  ?= /usr/local
 PKGS    := libpcre2-8 icu-uc libutf8proc jansson
-DEBS    := libpcre2-dev libicu-dev libutf8proc-dev libjansson-dev libcmocka-dev pkg-config python3 python3-jsonschema
+DEBS    := libpcre2-dev libicu-dev libutf8proc-dev libjansson-dev libcmocka-dev pkg-config python3 python3-jsonschema parallel
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wundef -Wpointer-arith -Wvla
 DEFS    := -D_DEFAULT_SOURCE -DJS_PATTERN_DIR='"$(abspath patterns)"' -DJS_CORPUS_DIR='"$(abspath corpus)"'
@@ -28,7 +28,7 @@ build/$(1)/%.o: extractor/%.c extractor/js_int.h extractor/juesuan.h | deps
 build/$(1)/libjuesuan.a: $(LIBSRC:%=build/$(1)/%.o)
 	ar rcs $$@ $$^
 build/$(1)/extract: build/$(1)/main.o build/$(1)/libjuesuan.a
-	$$(CC) $(2) -o $$@ $$^ $$(PKGLIBS)
+	$$(CC) $(2) -pthread -o $$@ $$^ $$(PKGLIBS)
 build/$(1)/test_%: tests/unit/test_%.c tests/unit/unit.h build/$(1)/libjuesuan.a
 	$$(CC) -std=c11 $(WARN) -Wno-missing-prototypes $(DEFS) $(2) $$(PKGCF) -Iextractor -o $$@ $$< build/$(1)/libjuesuan.a $$(PKGLIBS) $$(CMOCKA)
 endef
@@ -36,7 +36,7 @@ $(eval $(call flavour,release,$(CFLAGS)))
 $(eval $(call flavour,asan,$(ASANFL)))
 
 .SECONDARY:
-.PHONY: all deps run test test-release test-asan unit golden layouts hostile schema audit bench clean format
+.PHONY: all deps run test test-release test-asan unit golden layouts hostile schema audit batch bench clean format
 all: build/extract
 
 build/extract: build/release/extract
@@ -70,6 +70,16 @@ layouts-%: build/%/extract
 hostile-%: build/%/extract
 	@EXTRACT=./build/$*/extract sh tests/hostile/run_hostile.sh
 
+batch-%: build/%/extract
+	@EXTRACT=./build/$*/extract sh tests/batch/run_batch.sh
+
+build/bench-ref: tests/bench/ref.c | deps
+	$(CC) -std=c11 -O2 -D_DEFAULT_SOURCE $(PKGCF) -o $@ $< $(PKGLIBS)
+
+# Figures, not a test: end-to-end MB/s at -j 1 and -j 2, RSS, the reference.
+bench: build/release/extract build/bench-ref
+	@python3 tests/bench/bench.py ./build/release/extract ./build/bench-ref build/bench
+
 schema-%: build/%/extract
 	@EXTRACT=./build/$*/extract sh tests/schema/run_schema.sh
 
@@ -79,8 +89,8 @@ audit-release: build/release/extract
 audit-asan: build/asan/extract
 	@EXTRACT=./build/asan/extract AUDIT_NO_MUTATION=1 sh tests/audit/run_audit.sh
 
-test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release
-test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan
+test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release batch-release
+test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan batch-asan
 test: build/extract test-release test-asan
 	@echo "all test suites passed (release and ASan+UBSan)"
 

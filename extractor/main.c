@@ -1,12 +1,20 @@
 /* SPDX-License-Identifier: MIT
  * main.c — the `extract` program: report text in, canonical record out.
- * stdin → one JSON record; FILE... → one JSON Lines record per file, each
- * with "source". Exit codes are listed in usage() and the README.
+ * stdin → one JSON record; FILE/DIR... or --files-from → one JSON Lines
+ * record per file, in input order, each with "source", made by -j worker
+ * threads sharing the read-only context. Exit codes: usage() and README.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "juesuan.h"
 
@@ -27,6 +35,9 @@ static void usage(FILE *f)
           "With no FILE, reads standard input and prints one record; with FILEs,\n"
           "prints one record per file as JSON Lines, each with a \"source\".\n"
           "\n"
+          "  -j N              N worker threads for many files (default: the cores)\n"
+          "  --files-from LIST read input names from LIST (- for stdin), one per\n"
+          "                    line or NUL-separated; a FILE may be a directory\n"
           "  --pretty          indent the JSON\n"
           "  --mentions        add \"mentions\": every amount, percentage, count, date and\n"
           "                    code with its offsets, value, unit, label and qualifier\n"
@@ -86,68 +97,311 @@ static int status_exit(js_status s)
     }
 }
 
-/* Print an error line in JSON Lines mode so outputs stay aligned to inputs. */
-static void error_line(const char *name, const char *msg)
+/* MARK: one document ------------------------------------------------------ */
+
+/* What one input gives: its stdout text and stderr message (malloc'd). */
+typedef struct {
+    char *out, *err;
+    int rc;
+    size_t bytes;
+    int done;
+} result;
+
+/* The concatenation of the strings up to a NULL; malloc'd. */
+static char *cat(const char *first, ...)
 {
-    fputs("{\"source\":{\"file\":\"", stdout);
-    for (const char *p = name; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            putchar('\\');
-        if ((unsigned char)*p >= 0x20)
-            putchar(*p);
-    }
-    printf("\"},\"error\":\"%s\"}\n", msg);
+    va_list ap;
+    size_t n = 1;
+    va_start(ap, first);
+    for (const char *p = first; p; p = va_arg(ap, const char *))
+        n += strlen(p);
+    va_end(ap);
+    char *s = malloc(n), *o = s;
+    if (!s)
+        return NULL;
+    va_start(ap, first);
+    for (const char *p = first; p; p = va_arg(ap, const char *))
+        o = stpcpy(o, p);
+    va_end(ap);
+    return s;
 }
 
-/* Process one input; returns an exit code (0 on success). */
-static int run_one(const js_ctx *ctx, FILE *f, const char *name, size_t limit, unsigned opts)
+/* An error line in JSON Lines mode, so outputs stay aligned to inputs. */
+static char *error_line(const char *name, const char *msg)
+{
+    size_t n = strlen(name);
+    char *esc = malloc(n * 2 + 1), *o = esc;
+    if (!esc)
+        return NULL;
+    for (const char *p = name; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            *o++ = '\\';
+        if ((unsigned char)*p >= 0x20)
+            *o++ = *p;
+    }
+    *o = 0;
+    char *line = cat("{\"source\":{\"file\":\"", esc, "\"},\"error\":\"", msg, "\"}\n", NULL);
+    free(esc);
+    return line;
+}
+
+static void fail_result(result *r, const char *name, const char *label, const char *why,
+                        js_status s)
+{
+    r->err = cat("extract: ", label, ": ", why, "\n", NULL);
+    r->out = name ? error_line(name, js_strerror(s)) : NULL;
+    r->rc = status_exit(s);
+}
+
+/* Process one input into r (never prints: the caller keeps input order). */
+static void process(const js_ctx *ctx, FILE *f, const char *name, size_t limit, unsigned opts,
+                    result *r)
 {
     size_t len = 0;
     int too_big;
     char *data = slurp(f, limit, &len, &too_big);
     const char *label = name ? name : "<stdin>";
+    r->bytes = len;
     if (!data) {
         js_status s = too_big ? JS_E_LIMIT : JS_E_IO;
-        fprintf(stderr, "extract: %s: %s\n", label, too_big ? js_strerror(s) : strerror(errno));
-        if (name)
-            error_line(name, js_strerror(s));
-        return status_exit(s);
+        fail_result(r, name, label, too_big ? js_strerror(s) : strerror(errno), s);
+        return;
     }
     js_doc *doc = NULL;
     js_error err = {0};
     js_status s = js_extract(ctx, data, len, opts, &doc, &err);
     free(data);
     if (s != JS_OK) {
-        fprintf(stderr, "extract: %s: %s\n", label, err.msg);
-        if (name)
-            error_line(name, js_strerror(s));
-        return status_exit(s);
+        fail_result(r, name, label, err.msg, s);
+        return;
     }
-    int rc = EXIT_OK;
     if (!js_doc_is_report(doc)) {
-        fprintf(stderr, "extract: %s: %s\n", label, js_strerror(JS_E_NOTREPORT));
-        if (name)
-            error_line(name, js_strerror(JS_E_NOTREPORT));
+        fail_result(r, name, label, js_strerror(JS_E_NOTREPORT), JS_E_NOTREPORT);
         js_doc_free(doc);
-        return EXIT_NOTREPORT;
+        return;
     }
     if (name)
         js_doc_set_source(doc, name);
     char *json = js_doc_json(doc, name ? opts & ~JS_OPT_PRETTY : opts);
-    if (json) {
-        puts(json);
-        free(json);
-    } else {
-        rc = EXIT_NOMEM;
-    }
+    r->out = json ? cat(json, "\n", NULL) : NULL;
+    r->rc = r->out ? EXIT_OK : EXIT_NOMEM;
+    free(json);
     js_doc_free(doc);
+}
+
+static void process_file(const js_ctx *ctx, const char *name, size_t limit, unsigned opts,
+                         result *r)
+{
+    FILE *f = fopen(name, "rb");
+    if (!f) {
+        fail_result(r, name, name, strerror(errno), JS_E_IO);
+        return;
+    }
+    process(ctx, f, name, limit, opts, r);
+    fclose(f);
+}
+
+/* MARK: the list of inputs ------------------------------------------------- */
+
+typedef struct {
+    char **v;
+    size_t n, cap;
+} names;
+
+static int add_name(names *l, const char *s, size_t n)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    if (!(l->v[l->n] = malloc(n + 1)))
+        return -1;
+    memcpy(l->v[l->n], s, n);
+    l->v[l->n++][n] = 0;
+    return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A directory's regular files, recursively, in name order (dot files skipped). */
+static int add_dir(names *l, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return add_name(l, dir, strlen(dir)); /* reported as unreadable later */
+    names here = {0};
+    struct dirent *de;
+    while ((de = readdir(d)))
+        if (de->d_name[0] != '.') {
+            size_t n = strlen(dir) + strlen(de->d_name) + 2;
+            char *p = malloc(n);
+            if (!p || (snprintf(p, n, "%s/%s", dir, de->d_name), add_name(&here, p, strlen(p)))) {
+                free(p);
+                closedir(d);
+                return -1;
+            }
+            free(p);
+        }
+    closedir(d);
+    qsort(here.v, here.n, sizeof *here.v, cmp_name);
+    int rc = 0;
+    for (size_t i = 0; i < here.n; i++) {
+        struct stat st;
+        if (!rc && !stat(here.v[i], &st))
+            rc = S_ISDIR(st.st_mode) ? add_dir(l, here.v[i])
+                 : S_ISREG(st.st_mode) ? add_name(l, here.v[i], strlen(here.v[i]))
+                                       : 0;
+        free(here.v[i]);
+    }
+    free(here.v);
     return rc;
+}
+
+static int add_arg(names *l, const char *a)
+{
+    struct stat st;
+    if (!stat(a, &st) && S_ISDIR(st.st_mode))
+        return add_dir(l, a);
+    return add_name(l, a, strlen(a));
+}
+
+/* --files-from LIST: NUL-separated when the list holds a NUL, else lines. */
+static int add_list(names *l, const char *path)
+{
+    FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+    if (!f)
+        return -2;
+    size_t len, lim = (size_t)1 << 34;
+    int big;
+    char *buf = slurp(f, lim, &len, &big);
+    if (f != stdin)
+        fclose(f);
+    if (!buf)
+        return -2;
+    char sep = memchr(buf, 0, len) ? 0 : '\n';
+    int rc = 0;
+    for (size_t i = 0; i < len && !rc;) {
+        size_t j = i;
+        while (j < len && buf[j] != sep)
+            j++;
+        size_t e = j;
+        if (sep == '\n' && e > i && buf[e - 1] == '\r')
+            e--;
+        if (e > i)
+            rc = add_name(l, buf + i, e - i);
+        i = j + 1;
+    }
+    free(buf);
+    return rc;
+}
+
+/* MARK: batch: N workers, output in input order ----------------------------- */
+
+typedef struct {
+    const js_ctx *ctx;
+    names *in;
+    result *res;
+    size_t next, printed, window, limit;
+    unsigned opts;
+    pthread_mutex_t mu;
+    pthread_cond_t ready, space;
+} batch;
+
+static void *worker(void *arg)
+{
+    batch *b = arg;
+    for (;;) {
+        pthread_mutex_lock(&b->mu);
+        while (b->next < b->in->n && b->next >= b->printed + b->window)
+            pthread_cond_wait(&b->space, &b->mu); /* bounded memory: stay near the printer */
+        size_t i = b->next < b->in->n ? b->next++ : (size_t)-1;
+        pthread_mutex_unlock(&b->mu);
+        if (i == (size_t)-1)
+            return NULL;
+        result r = {0};
+        process_file(b->ctx, b->in->v[i], b->limit, b->opts, &r);
+        pthread_mutex_lock(&b->mu);
+        r.done = 1;
+        b->res[i % b->window] = r;
+        pthread_cond_broadcast(&b->ready);
+        pthread_mutex_unlock(&b->mu);
+    }
+}
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void progress(size_t done, size_t n, double bytes, double t0, bool last)
+{
+    double dt = now() - t0, mbs = dt > 0 ? bytes / 1e6 / dt : 0;
+    double eta = done ? dt * (double)(n - done) / (double)done : 0;
+    fprintf(stderr, "\r%zu/%zu documents, %.1f MB, %.1f MB/s, ETA %.0fs   %s", done, n,
+            bytes / 1e6, mbs, eta, last ? "\n" : "");
+}
+
+static int run_batch(const js_ctx *ctx, names *in, int jobs, size_t limit, unsigned opts)
+{
+    batch b = {ctx, in, NULL, 0, 0, (size_t)jobs * 4, limit, opts,
+               PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, PTHREAD_COND_INITIALIZER};
+    pthread_t *th = calloc((size_t)jobs, sizeof *th);
+    if (!th || !(b.res = calloc(b.window, sizeof *b.res))) {
+        free(th);
+        return EXIT_NOMEM;
+    }
+    int started = 0, rc = EXIT_OK;
+    for (; started < jobs; started++)
+        if (pthread_create(&th[started], NULL, worker, &b))
+            break;
+    bool tty = isatty(2) && in->n > 1;
+    double t0 = now(), bytes = 0, shown = 0;
+    for (size_t i = 0; i < in->n && started; i++) {
+        pthread_mutex_lock(&b.mu);
+        while (!b.res[i % b.window].done)
+            pthread_cond_wait(&b.ready, &b.mu);
+        result r = b.res[i % b.window];
+        memset(&b.res[i % b.window], 0, sizeof r);
+        b.printed = i + 1;
+        pthread_cond_broadcast(&b.space);
+        pthread_mutex_unlock(&b.mu);
+        if (r.err)
+            fputs(r.err, stderr);
+        if (r.out)
+            fputs(r.out, stdout);
+        if (r.rc && (!rc || r.rc > rc))
+            rc = r.rc;
+        bytes += (double)r.bytes;
+        free(r.out);
+        free(r.err);
+        if (tty && (now() - shown > 0.5 || i + 1 == in->n)) {
+            progress(i + 1, in->n, bytes, t0, i + 1 == in->n);
+            shown = now();
+        }
+    }
+    for (int k = 0; k < started; k++)
+        pthread_join(th[k], NULL);
+    free(th);
+    free(b.res);
+    return started ? rc : EXIT_NOMEM;
 }
 
 int main(int argc, char **argv)
 {
     unsigned opts = 0;
-    const char *pat = NULL;
+    const char *pat = NULL, *from = NULL;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = ncpu > 0 ? (int)ncpu : 1;
+    names in = {0};
     size_t limit = (size_t)256 << 20;
     int first = argc;
     for (int i = 1; i < argc; i++) {
@@ -166,6 +420,16 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--version")) {
             puts("extract (juesuan) " JS_VERSION);
             return EXIT_OK;
+        } else if (!strcmp(a, "-j") && i + 1 < argc) {
+            char *end;
+            long j = strtol(argv[++i], &end, 10);
+            if (*end || j < 1 || j > 1024) {
+                fprintf(stderr, "extract: -j takes a number of threads from 1 to 1024\n");
+                return EXIT_USAGE;
+            }
+            jobs = (int)j;
+        } else if (!strcmp(a, "--files-from") && i + 1 < argc) {
+            from = argv[++i];
         } else if (!strcmp(a, "--patterns") && i + 1 < argc) {
             pat = argv[++i];
         } else if (!strcmp(a, "--max-bytes") && i + 1 < argc) {
@@ -186,6 +450,19 @@ int main(int argc, char **argv)
             break;
         }
     }
+    for (int i = first; i < argc; i++)
+        if (add_arg(&in, argv[i])) {
+            fprintf(stderr, "extract: out of memory listing inputs\n");
+            return EXIT_NOMEM;
+        }
+    if (from) {
+        int lr = add_list(&in, from);
+        if (lr) {
+            fprintf(stderr, "extract: --files-from %s: %s\n", from,
+                    lr == -2 ? strerror(errno) : "out of memory");
+            return lr == -2 ? EXIT_IO : EXIT_NOMEM;
+        }
+    }
     js_error err = {0};
     js_ctx *ctx = js_ctx_new(pat, &err);
     if (!ctx) {
@@ -194,24 +471,22 @@ int main(int argc, char **argv)
     }
     js_ctx_set_max_input(ctx, limit);
     int rc = EXIT_OK;
-    if (first >= argc) {
-        rc = run_one(ctx, stdin, NULL, limit, opts);
+    if (!in.n && !from) {
+        result r = {0};
+        process(ctx, stdin, NULL, limit, opts, &r);
+        if (r.err)
+            fputs(r.err, stderr);
+        if (r.out)
+            fputs(r.out, stdout);
+        free(r.out);
+        free(r.err);
+        rc = r.rc;
     } else {
-        for (int i = first; i < argc; i++) {
-            FILE *f = fopen(argv[i], "rb");
-            int r;
-            if (!f) {
-                fprintf(stderr, "extract: %s: %s\n", argv[i], strerror(errno));
-                error_line(argv[i], "cannot read input");
-                r = EXIT_IO;
-            } else {
-                r = run_one(ctx, f, argv[i], limit, opts);
-                fclose(f);
-            }
-            if (r && (!rc || r > rc))
-                rc = r;
-        }
+        rc = run_batch(ctx, &in, jobs, limit, opts);
     }
+    for (size_t i = 0; i < in.n; i++)
+        free(in.v[i]);
+    free(in.v);
     js_ctx_free(ctx);
     return rc;
 }

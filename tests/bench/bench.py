@@ -1,0 +1,59 @@
+"""make bench: build a corpus of at least BENCH_MB (100) MB from the samples
+and their layout renderings, each copy varied (its own title line and
+figures nudged), then print end-to-end MB/s at -j 1 and -j 2, peak RSS, and
+the reference (one PCRE2-JIT pass of an amount pattern) with the ratio.
+Figures only: nothing here fails on speed."""
+import os
+import random
+import resource
+import subprocess
+import sys
+import time
+
+exe, ref, out = sys.argv[1], sys.argv[2], sys.argv[3]
+want = int(os.environ.get("BENCH_MB", "100")) * 1000 * 1000
+os.makedirs(out, exist_ok=True)
+base = [open(os.path.join("corpus/samples", f), encoding="utf-8").read()
+        for f in sorted(os.listdir("corpus/samples")) if f.endswith(".txt")]
+for layout in ("space", "html", "cellline"):  # the same reports in other layouts
+    for f in sorted(os.listdir("corpus/samples")):
+        if f.endswith(".txt"):
+            r = subprocess.run([sys.executable, "tests/layouts/render.py", layout,
+                                os.path.join("corpus/samples", f)], capture_output=True, text=True)
+            if r.returncode == 0 and r.stdout:
+                base.append(r.stdout)
+rnd = random.Random(7)
+files, size, i = [], 0, 0
+while size < want:
+    text = base[i % len(base)]
+    # vary each copy: a numbered first line, one figure's last digit changed
+    text = f"第{i}份\n" + text.replace("0.00", f"0.0{rnd.randint(0, 9)}", 1)
+    p = os.path.join(out, f"{i:06d}.txt")
+    with open(p, "w", encoding="utf-8") as f:
+        f.write(text)
+    files.append(p)
+    size += len(text.encode())
+    i += 1
+listing = os.path.join(out, "files.lst")
+open(listing, "w").write("\n".join(files) + "\n")
+print(f"bench corpus: {len(files)} documents, {size / 1e6:.1f} MB")
+
+
+def run(jobs):
+    t0 = time.monotonic()
+    subprocess.run([exe, "-j", str(jobs), "--files-from", listing], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.monotonic() - t0
+
+
+t1 = run(1)
+rss1 = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+t2 = run(2)
+rss2 = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+r = subprocess.run([ref] + files, capture_output=True, text=True).stdout.split()
+rs = float(r[1])
+mb = size / 1e6
+print(f"extract -j 1: {mb / t1:.1f} MB/s ({t1 * 1000 / len(files):.2f} ms per document)")
+print(f"extract -j 2: {mb / t2:.1f} MB/s, speed-up {t1 / t2:.2f}x")
+print(f"peak RSS: {rss1 / 1024:.1f} MB at -j 1, {rss2 / 1024:.1f} MB at -j 2 (largest so far)")
+print(f"reference (PCRE2-JIT amount pattern, one pass): {mb / rs:.1f} MB/s; extract -j 1 / reference = {t1 / rs:.1f}")
