@@ -264,6 +264,13 @@ static int add_dir(names *l, const char *dir)
     return rc;
 }
 
+static void free_names(names *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+}
+
 static int add_arg(names *l, const char *a)
 {
     struct stat st;
@@ -453,6 +460,7 @@ int main(int argc, char **argv)
     for (int i = first; i < argc; i++)
         if (add_arg(&in, argv[i])) {
             fprintf(stderr, "extract: out of memory listing inputs\n");
+            free_names(&in);
             return EXIT_NOMEM;
         }
     if (from) {
@@ -460,6 +468,7 @@ int main(int argc, char **argv)
         if (lr) {
             fprintf(stderr, "extract: --files-from %s: %s\n", from,
                     lr == -2 ? strerror(errno) : "out of memory");
+            free_names(&in);
             return lr == -2 ? EXIT_IO : EXIT_NOMEM;
         }
     }
@@ -467,6 +476,7 @@ int main(int argc, char **argv)
     js_ctx *ctx = js_ctx_new(pat, &err);
     if (!ctx) {
         fprintf(stderr, "extract: %s\n", err.msg);
+        free_names(&in);
         return err.code == JS_E_NOMEM ? EXIT_NOMEM : EXIT_PATTERN;
     }
     js_ctx_set_max_input(ctx, limit);
@@ -484,9 +494,7 @@ int main(int argc, char **argv)
     } else {
         rc = run_batch(ctx, &in, jobs, limit, opts);
     }
-    for (size_t i = 0; i < in.n; i++)
-        free(in.v[i]);
-    free(in.v);
+    free_names(&in);
     js_ctx_free(ctx);
     return rc;
 }
