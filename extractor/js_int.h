@@ -168,6 +168,7 @@ typedef struct {
     size_t nrules;
     const pcre2_code *label_strip; /* regex.pat "label_strip", borrowed */
     const pcre2_code *mention;     /* numbers.pat "mention", borrowed */
+    const pcre2_code *mention_start; /* where a mention can start, borrowed */
     const pcre2_code *concept;     /* numbers.pat "concept", borrowed */
     pcre2_match_context *mctx;     /* match and depth limits, read-only */
 } jsp_patterns;
@@ -291,6 +292,8 @@ typedef struct js_doc {
     jsp_line *lines;
     size_t nlines;
     jsp_vec facts;    /* jsp_fact */
+    uint32_t *fslot;  /* hash of facts by path: index+1, 0 empty (malloc'd) */
+    size_t nfslot, findexed; /* slots; facts indexed so far (SIZE_MAX: rebuild) */
     jsp_vec warnings; /* jsp_warning */
     jsp_vec mentions; /* jsp_mention, with JS_OPT_MENTIONS (mentions.c) */
     jsp_vec tinfo;    /* jsp_tinfo (tables.c) */

@@ -518,8 +518,10 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
         return -1;
     p->mention = jsp_regex_get(p, "mention");
     p->concept = jsp_regex_get(p, "concept");
-    if (!p->mention || !p->concept) {
-        set_err(err, JS_E_PATTERN, path, 0, "missing the 'mention' or 'concept' pattern");
+    p->mention_start = jsp_regex_get(p, "mention_start");
+    if (!p->mention || !p->concept || !p->mention_start) {
+        set_err(err, JS_E_PATTERN, path, 0,
+                "missing the 'mention', 'mention_start' or 'concept' pattern");
         return -1;
     }
     return 0;

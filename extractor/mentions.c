@@ -71,6 +71,22 @@ static uint32_t next_char_at(const char *t, size_t at)
     return (uint32_t)at;
 }
 
+/* The leftmost mention in [at, e) into md: each place "mention_start"
+ * finds is tried anchored. False when there is none. */
+static bool next_mention(js_doc *d, pcre2_match_data *md, uint32_t at, uint32_t e)
+{
+    const jsp_patterns *p = &d->ctx->pat;
+    while (at < e) {
+        if (jsp_match(p, p->mention_start, d->norm.text, e, at, 0, d->md) <= 0)
+            return false;
+        uint32_t s = (uint32_t)pcre2_get_ovector_pointer(d->md)[0];
+        if (jsp_match(p, p->mention, d->norm.text, e, s, PCRE2_ANCHORED, md) > 0)
+            return true;
+        at = next_char_at(d->norm.text, s);
+    }
+    return false;
+}
+
 static void push(mctx *c, const jsp_mention *m)
 {
     c->d->mentions.size = sizeof *m;
@@ -164,7 +180,7 @@ static void scan_prose(mctx *c, uint32_t s, uint32_t e)
     pcre2_match_data *md = c->md;
     uint32_t prev_end = s;
     for (uint32_t at = s; at < e;) {
-        if (jsp_match(p, p->mention, d->norm.text, e, at, 0, md) <= 0)
+        if (!next_mention(d, md, at, e))
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         at = ov[1] > ov[0] ? (uint32_t)ov[1] : next_char_at(d->norm.text, ov[0]);
@@ -221,7 +237,7 @@ static void scan_cell(mctx *c, size_t li, int ci)
         return;
     }
     for (uint32_t at = cl->s; at < cl->e;) {
-        if (jsp_match(&d->ctx->pat, d->ctx->pat.mention, d->norm.text, cl->e, at, 0, md) <= 0)
+        if (!next_mention(d, md, at, cl->e))
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         at = ov[1] > ov[0] ? (uint32_t)ov[1] : next_char_at(d->norm.text, ov[0]);

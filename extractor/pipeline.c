@@ -152,6 +152,7 @@ void js_doc_free(js_doc *d)
     free(d->decoded);
     pcre2_match_data_free(d->md);
     jsp_vec_free(&d->facts);
+    free(d->fslot);
     jsp_vec_free(&d->warnings);
     jsp_vec_free(&d->mentions);
     jsp_vec_free(&d->tinfo);

@@ -5,18 +5,65 @@
  * which income source its total is, and warnings are collected.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "js_int.h"
 
-jsp_fact *jsp_fact_get(const js_doc *d, const char *path)
+static uint64_t path_hash(const char *s)
 {
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* Bring the path index up to date: new facts are added; a renamed or
+ * dropped path (findexed == SIZE_MAX) rebuilds it. False on OOM. */
+static bool index_facts(js_doc *d)
+{
+    const jsp_fact *f = d->facts.items;
+    bool rebuild = d->findexed > d->facts.n || (d->facts.n + 1) * 2 > d->nfslot;
+    if (rebuild) {
+        size_t n = 64;
+        while (n < (d->facts.n + 1) * 4)
+            n *= 2;
+        uint32_t *s = calloc(n, sizeof *s);
+        if (!s)
+            return false;
+        free(d->fslot);
+        d->fslot = s;
+        d->nfslot = n;
+        d->findexed = 0;
+    }
+    for (; d->findexed < d->facts.n; d->findexed++) {
+        if (!f[d->findexed].path)
+            continue;
+        size_t h = path_hash(f[d->findexed].path) & (d->nfslot - 1);
+        while (d->fslot[h])
+            h = (h + 1) & (d->nfslot - 1);
+        d->fslot[h] = (uint32_t)d->findexed + 1;
+    }
+    return true;
+}
+
+jsp_fact *jsp_fact_get(const js_doc *cd, const char *path)
+{
+    js_doc *d = (js_doc *)cd; /* the index is a cache */
     jsp_fact *f = d->facts.items;
-    for (size_t i = 0; i < d->facts.n; i++)
-        if (f[i].path && !strcmp(f[i].path, path))
-            return &f[i];
+    if (!index_facts(d)) {
+        for (size_t i = 0; i < d->facts.n; i++)
+            if (f[i].path && !strcmp(f[i].path, path))
+                return &f[i];
+        return NULL;
+    }
+    for (size_t h = path_hash(path) & (d->nfslot - 1); d->fslot[h]; h = (h + 1) & (d->nfslot - 1)) {
+        jsp_fact *x = &f[d->fslot[h] - 1];
+        if (x->path && !strcmp(x->path, path))
+            return x;
+    }
     return NULL;
 }
 
@@ -97,8 +144,10 @@ static void rename_02_column(js_doc *d, const char *from, const char *to)
         if (!p || strncmp(p, "tables.02.rows.", 15))
             continue;
         const char *dot = strrchr(p, '.');
-        if (strlen(dot + 1) == fl && !strcmp(dot + 1, from))
+        if (strlen(dot + 1) == fl && !strcmp(dot + 1, from)) {
             f[i].path = jsp_printf(&d->arena, "%.*s.%s", (int)(dot - p), p, to);
+            d->findexed = SIZE_MAX; /* renamed: rebuild the index */
+        }
     }
 }
 
@@ -145,8 +194,10 @@ static void drop_empty_rows(js_doc *d)
         bool amount = false;
         for (size_t j = 0; j < d->facts.n && !amount; j++)
             amount = j != i && f[j].path && !strncmp(f[j].path, p, l - 4);
-        if (!amount)
+        if (!amount) {
             f[i].path = NULL;
+            d->findexed = SIZE_MAX;
+        }
     }
 }
 

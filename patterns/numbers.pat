@@ -18,6 +18,11 @@
 # prose a figure needs its unit, so 28428828, 12345热线, 1G, m2 are nothing.
 mention	(?x)(?(DEFINE)(?<N>(?<![0-9A-Za-z._^-]|[0-9],)(?>-?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+。[0-9]{1,2}(?=\s?(?:[千万亿]?元|%))|[0-9]+(?:\.[0-9]+)?))(?![0-9]))(?<S>(?<![0-9A-Za-z._^]|[0-9],)[0-9]{1,3}(?:\x20[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))(?<C>(?:@{cn_digit}|十|拾)(?:@{cn_digit,cn_mult})*)(?<U>(?:千|万|亿|百\s*+万)?\s*+元)(?<D>@{direction})(?<K>(?<![0-9])(?:2[0-9]{2}(?:[0-9]{2}){0,2}|3[01][0-9](?:[0-9]{2})?)(?![0-9.%,])))(?<date>(?:(?:截至|截止)\s*+)?(?<y>(?<![0-9])(?:19|20)[0-9]{2})\s*+年(?:\s*+(?<mo>1[0-2]|0?[1-9])\s*+月(?:\s*+(?<dd>3[01]|[12][0-9]|0?[1-9])\s*+日)?)?(?:度)?)|(?<mday>(?<![0-9.])(?<mo2>1[0-2]|0?[1-9])\s*+月\s*+(?<dd2>3[01]|[12][0-9]|0?[1-9])\s*+日)|(?<flat>持平)|(?<pct>(?:(?<pdir>(?&D))了?\s*+)?(?:(?<pn>(?&N))\s*+(?<pu>%|个百分点)|百分之(?:(?<pn2>(?&N))|(?<pc>(?&C)))))|(?<amt>(?:(?<adir>(?&D))了?\s*+)?(?:(?<an>(?&S)|(?&N))|(?<ac>(?&C)))\s*+(?<au>(?&U)))|(?<cnt>(?:(?<cdir>(?&D))了?\s*+)?(?:(?<cn>(?&N))\s*+(?<cm>万|亿)?(?:多|余)?\s*+(?<cl>@{classifier})|(?<cc>(?&C))(?:多|余)?(?<cl2>@{classifier_cn})))|(?<code>(?<=\()(?&K)(?=\))|(?&K)(?!\s?(?:年|月|日|多|余|元|万|亿|千|@{classifier}))(?=\s?[(]?\p{Han}))|(?<bare>(?&N))
 #
+# Where a mention can start (every alternative above begins with one of
+# these): the scanner jumps from one such place to the next and tries
+# "mention" there, anchored — the same leftmost matches, far fewer tries.
+mention_start	[0-9\-十拾截百持]|@{cn_digit}|(?=@{direction})
+#
 # A figure's concept ("label"): the last of these terms before it in its
 # clause; the term's concept value (concepts.tsv) or, for 类 names, itself.
 # A name followed by (款) or (项) is a lower level's, not the 类's.
