@@ -21,7 +21,9 @@ mention	(?x)(?(DEFINE)(?<N>(?<![0-9A-Za-z._^-]|[0-9],)(?>-?(?:[0-9]{1,3}(?:,[0-9
 # Where a mention can start (every alternative above begins with one of
 # these): the scanner jumps from one such place to the next and tries
 # "mention" there, anchored — the same leftmost matches, far fewer tries.
-mention_start	[0-9\-十拾截百持]|@{cn_digit}|(?=@{direction})
+# A Chinese numeral counts only before a unit or classifier (一般, 统一 …
+# are not worth a try).
+mention_start	[0-9\-截百持]|(?:@{cn_digit}|十|拾)(?=(?:@{cn_digit,cn_mult})*+\s*+(?:[千万亿]?\s*+元|@{classifier_cn}|多|余))|(?=@{direction})
 #
 # A figure's concept ("label"): the last of these terms before it in its
 # clause; the term's concept value (concepts.tsv) or, for 类 names, itself.
