@@ -27,7 +27,10 @@ build/$(1)/%.o: extractor/%.c extractor/js_int.h extractor/juesuan.h | deps
 	$$(CC) -std=c11 $(WARN) $(DEFS) $(2) $$(PKGCF) -c $$< -o $$@
 build/$(1)/libjuesuan.a: $(LIBSRC:%=build/$(1)/%.o)
 	ar rcs $$@ $$^
-build/$(1)/extract: build/$(1)/main.o build/$(1)/libjuesuan.a
+build/$(1)/corpus.o: corpus/corpus.c corpus/corpus.h extractor/js_int.h extractor/juesuan.h | deps
+	@mkdir -p $$(@D)
+	$$(CC) -std=c11 $(WARN) $(DEFS) $(2) $$(PKGCF) -c $$< -o $$@
+build/$(1)/extract: build/$(1)/main.o build/$(1)/corpus.o build/$(1)/libjuesuan.a
 	$$(CC) $(2) -pthread -o $$@ $$^ $$(PKGLIBS)
 build/$(1)/test_%: tests/unit/test_%.c tests/unit/unit.h build/$(1)/libjuesuan.a
 	$$(CC) -std=c11 $(WARN) -Wno-missing-prototypes $(DEFS) $(2) $$(PKGCF) -Iextractor -o $$@ $$< build/$(1)/libjuesuan.a $$(PKGLIBS) $$(CMOCKA)
@@ -36,7 +39,7 @@ $(eval $(call flavour,release,$(CFLAGS)))
 $(eval $(call flavour,asan,$(ASANFL)))
 
 .SECONDARY:
-.PHONY: all deps run test test-release test-asan unit golden layouts hostile schema audit batch bench clean format
+.PHONY: all deps run test test-release test-asan unit golden layouts hostile schema audit batch corpus bench clean format
 all: build/extract
 
 build/extract: build/release/extract
@@ -70,6 +73,9 @@ layouts-%: build/%/extract
 hostile-%: build/%/extract
 	@EXTRACT=./build/$*/extract sh tests/hostile/run_hostile.sh
 
+corpus-%: build/%/extract
+	@EXTRACT=./build/$*/extract sh tests/corpus/run_corpus.sh
+
 batch-%: build/%/extract
 	@EXTRACT=./build/$*/extract sh tests/batch/run_batch.sh
 
@@ -89,8 +95,8 @@ audit-release: build/release/extract
 audit-asan: build/asan/extract
 	@EXTRACT=./build/asan/extract AUDIT_NO_MUTATION=1 sh tests/audit/run_audit.sh
 
-test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release batch-release
-test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan batch-asan
+test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release batch-release corpus-release
+test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan batch-asan corpus-asan
 test: build/extract test-release test-asan
 	@echo "all test suites passed (release and ASan+UBSan)"
 

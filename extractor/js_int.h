@@ -287,6 +287,7 @@ typedef struct js_doc {
     jsp_arena arena;
     const char *input; /* borrowed during js_extract only (decoded text) */
     char *decoded;     /* UTF-8 made from a GB18030/UTF-16 input, or NULL */
+    size_t decoded_len;
     size_t input_len;
     jsp_norm norm;
     jsp_line *lines;

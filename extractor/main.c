@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../corpus/corpus.h"
 #include "juesuan.h"
 
 enum {
@@ -39,6 +40,11 @@ static void usage(FILE *f)
           "  --files-from LIST read input names from LIST (- for stdin), one per\n"
           "                    line or NUL-separated; a FILE may be a directory\n"
           "  --pretty          indent the JSON\n"
+          "  --corpus          write a training corpus of labelled spans instead of records\n"
+          "    --format F      spacy (default), doccano, labelstudio or conll\n"
+          "    --by UNIT       document (default), paragraph or row: one example per UNIT\n"
+          "    --validated-only  only spans whose figures passed every check they are in\n"
+          "    --split A/B/C   train/dev/test percentages by hash of the text (80/10/10)\n"
           "  --mentions        add \"mentions\": every amount, percentage, count, date and\n"
           "                    code with its offsets, value, unit, label and qualifier\n"
           "  --no-provenance   leave out \"provenance\" (where each value was read)\n"
@@ -409,6 +415,8 @@ int main(int argc, char **argv)
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = ncpu > 0 ? (int)ncpu : 1;
     names in = {0};
+    bool corpus = false;
+    jsc_opts co = {"spacy", "document", false, {80, 10, 10}};
     size_t limit = (size_t)256 << 20;
     int first = argc;
     for (int i = 1; i < argc; i++) {
@@ -435,6 +443,30 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
             }
             jobs = (int)j;
+        } else if (!strcmp(a, "--corpus")) {
+            corpus = true;
+        } else if (!strcmp(a, "--validated-only")) {
+            co.validated_only = true;
+        } else if (!strcmp(a, "--format") && i + 1 < argc) {
+            co.format = argv[++i];
+            if (strcmp(co.format, "spacy") && strcmp(co.format, "doccano") &&
+                strcmp(co.format, "labelstudio") && strcmp(co.format, "conll")) {
+                fprintf(stderr, "extract: --format is spacy, doccano, labelstudio or conll\n");
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--by") && i + 1 < argc) {
+            co.by = argv[++i];
+            if (strcmp(co.by, "document") && strcmp(co.by, "paragraph") && strcmp(co.by, "row")) {
+                fprintf(stderr, "extract: --by is document, paragraph or row\n");
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--split") && i + 1 < argc) {
+            int *sp = co.split;
+            if (sscanf(argv[++i], "%d/%d/%d", &sp[0], &sp[1], &sp[2]) != 3 || sp[0] < 0 ||
+                sp[1] < 0 || sp[2] < 0 || sp[0] + sp[1] + sp[2] != 100) {
+                fprintf(stderr, "extract: --split takes TRAIN/DEV/TEST percentages adding to 100\n");
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--files-from") && i + 1 < argc) {
             from = argv[++i];
         } else if (!strcmp(a, "--patterns") && i + 1 < argc) {
@@ -481,7 +513,11 @@ int main(int argc, char **argv)
     }
     js_ctx_set_max_input(ctx, limit);
     int rc = EXIT_OK;
-    if (!in.n && !from) {
+    if (corpus) {
+        if (!in.n)
+            fprintf(stderr, "extract: --corpus needs FILE or DIR arguments\n");
+        rc = in.n ? jsc_run(ctx, in.v, in.n, &co) : EXIT_USAGE;
+    } else if (!in.n && !from) {
         result r = {0};
         process(ctx, stdin, NULL, limit, opts, &r);
         if (r.err)

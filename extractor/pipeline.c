@@ -101,6 +101,7 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     size_t dlen = len;
     const char *enc = jsp_decode(data, len, &d->decoded, &dlen);
     if (d->decoded) {
+        d->decoded_len = dlen;
         data = d->decoded;
         len = dlen;
     }
