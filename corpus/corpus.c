@@ -104,6 +104,8 @@ static void collect(const js_doc *d, const char *text, size_t len, const jsc_opt
 /* Keep spans that do not overlap an earlier (longer) one. */
 static size_t dedupe_overlaps(span *s, size_t n)
 {
+    if (!n)
+        return 0; /* s may be NULL */
     qsort(s, n, sizeof *s, span_cmp);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
