@@ -130,7 +130,8 @@ typedef struct {
 static void tokenize_expr(char *s, toks *t)
 {
     t->n = t->at = 0;
-    for (char *p = strtok(s, " "); p && t->n < MAXTOK; p = strtok(NULL, " "))
+    char *save = NULL; /* strtok_r: documents are checked on several threads */
+    for (char *p = strtok_r(s, " ", &save); p && t->n < MAXTOK; p = strtok_r(NULL, " ", &save))
         t->tok[t->n++] = p;
 }
 

@@ -29,6 +29,15 @@ if [ "$rc" = 4 ] && [ "$(wc -l < "$d/mixed.jsonl")" = 3 ] && sed -n 2p "$d/mixed
 else
   fail=$((fail+1)); echo "FAIL a failing input: exit $rc"
 fi
+# Threads must not share state: 20 documents at -j 4, three times, against -j 1
+# (a strtok in the checks once made this differ now and then).
+mkdir -p "$d/many"
+for k in 1 2 3 4; do for f in corpus/samples/*.txt; do cp "$f" "$d/many/$k-$(basename "$f")"; done; done
+"$EXTRACT" -j 1 "$d/many" > "$d/many1.jsonl" 2>/dev/null
+for k in 1 2 3; do
+  "$EXTRACT" -j 4 "$d/many" > "$d/many4.jsonl" 2>/dev/null
+  same "-j 4 equals -j 1 (round $k)" "$d/many1.jsonl" "$d/many4.jsonl"
+done
 if command -v parallel >/dev/null 2>&1; then
   # The README recipe, with localhost standing in for the hosts.
   ls "$d"/in/*.txt "$d"/in/sub/*.txt | parallel -S :,: --keep-order -j 2 -N 2 "$EXTRACT" > "$d/parallel.jsonl" 2>/dev/null
