@@ -17,8 +17,6 @@
 
 typedef struct {
     js_doc *d;
-    const jsp_fact **slot; /* hash of numeric facts by path */
-    size_t nslot;
 } cctx;
 
 /* A side of an identity: its sum and the figures that made it. */
@@ -32,41 +30,11 @@ typedef struct {
 
 /* MARK: facts by path ------------------------------------------------------ */
 
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
-static bool index_facts(cctx *c)
-{
-    js_doc *d = c->d;
-    c->nslot = 64;
-    while (c->nslot < d->facts.n * 2 + 2)
-        c->nslot *= 2;
-    if (!(c->slot = jsp_alloc(&d->arena, c->nslot * sizeof *c->slot)))
-        return false;
-    const jsp_fact *f = d->facts.items;
-    for (size_t i = 0; i < d->facts.n; i++) {
-        if (!f[i].path || f[i].kind == JSP_F_STR)
-            continue;
-        size_t h = hash_str(f[i].path) & (c->nslot - 1);
-        while (c->slot[h])
-            h = (h + 1) & (c->nslot - 1);
-        c->slot[h] = &f[i];
-    }
-    return true;
-}
-
+/* A numeric figure of the record (jsp_fact_get's index), NULL if none. */
 static const jsp_fact *get(const cctx *c, const char *path)
 {
-    size_t h = hash_str(path) & (c->nslot - 1);
-    for (; c->slot[h]; h = (h + 1) & (c->nslot - 1))
-        if (!strcmp(c->slot[h]->path, path))
-            return c->slot[h];
-    return NULL;
+    const jsp_fact *f = jsp_fact_get(c->d, path);
+    return f && f->kind != JSP_F_STR ? f : NULL;
 }
 
 /* `*` and `$k` match one path segment; *cap gets the `$k` segment. */
@@ -639,10 +607,8 @@ static void prose_checks(const cctx *c)
 
 void jsp_checks(js_doc *d)
 {
-    cctx c = {d, NULL, 0};
+    cctx c = {d};
     header_checks(d);
-    if (!index_facts(&c))
-        return;
     const jsp_patterns *p = &d->ctx->pat;
     for (size_t i = 0; i < p->nchecks; i++) {
         if (!strcmp(p->checks[i].kind, "hier"))
