@@ -316,25 +316,16 @@ static void emit_doc(const char *text, size_t len, span *s, size_t n, const char
     }
 }
 
-static char *read_all(const char *path, size_t *len)
+/* The input's bytes, within the size limit; NULL (and *why) when not. */
+static char *read_input(const char *path, size_t limit, size_t *len, const char **why)
 {
     FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *b = malloc(cap);
-    for (size_t got; b && (got = fread(b + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(b, cap *= 2);
-            if (!nb)
-                free(b);
-            b = nb;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return b;
+    char *data = NULL;
+    js_status s = f ? js_read_stream(f, limit, &data, len) : JS_E_IO;
+    if (f)
+        fclose(f);
+    *why = js_strerror(s);
+    return data;
 }
 
 int jsc_run(const js_ctx *ctx, char **files, size_t nfiles, const jsc_opts *o)
@@ -344,13 +335,14 @@ int jsc_run(const js_ctx *ctx, char **files, size_t nfiles, const jsc_opts *o)
     bool first = true;
     int rc = 0;
     for (size_t i = 0; i < nfiles; i++) {
-        size_t len;
-        char *data = read_all(files[i], &len);
+        size_t len = 0;
+        const char *why;
+        char *data = read_input(files[i], o->max_bytes, &len, &why);
         js_doc *d = NULL;
         if (!data || js_extract(ctx, data, len, JS_OPT_MENTIONS, &d, NULL) != JS_OK ||
             !js_doc_is_report(d) || d->norm.invalid) {
             fprintf(stderr, "corpus: %s: %s\n", files[i],
-                    !data ? "cannot read input" : "not a report, or not valid text: left out");
+                    !data ? why : "not a report, or not valid text: left out");
             st.docs_failed++;
             rc = data ? 1 : 4;
         } else {

@@ -12,6 +12,7 @@ typedef struct {
     const char *by;     /* document | paragraph | row */
     bool validated_only;
     int split[3];       /* train / dev / test percentages */
+    size_t max_bytes;   /* largest input read (--max-bytes) */
 } jsc_opts;
 
 /* Write the corpus of `files` to stdout, a summary to stderr. Returns an

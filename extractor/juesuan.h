@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define JS_VERSION "0.1.0"
 
@@ -79,6 +80,11 @@ int js_doc_is_report(const js_doc *doc);
 /* Serialise the record. Returns a malloc'd NUL-terminated UTF-8 string
  * (caller frees) or NULL on allocation failure. */
 char *js_doc_json(const js_doc *doc, js_opts opts);
+
+/* Read a whole stream into *data (malloc'd, caller frees) and *len. Returns
+ * JS_OK; JS_E_LIMIT when it holds more than `limit` bytes (nothing kept);
+ * JS_E_IO (errno says why) or JS_E_NOMEM with *data NULL. */
+js_status js_read_stream(FILE *f, size_t limit, char **data, size_t *len);
 
 /* Free a document; NULL is a no-op. */
 void js_doc_free(js_doc *doc);

@@ -59,40 +59,6 @@ static void usage(FILE *f)
           f);
 }
 
-/* Read a whole stream; NULL with errno on failure. Caller frees. */
-static char *slurp(FILE *f, size_t limit, size_t *len, int *too_big)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    *too_big = 0;
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n > limit) {
-            *too_big = 1;
-            free(buf);
-            return NULL;
-        }
-        if (got == 0) {
-            if (ferror(f)) {
-                free(buf);
-                return NULL;
-            }
-            break;
-        }
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb)
-                free(buf);
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    if (buf)
-        *len = n;
-    return buf;
-}
-
 static int status_exit(js_status s)
 {
     switch (s) {
@@ -105,7 +71,8 @@ static int status_exit(js_status s)
 
 /* MARK: one document ------------------------------------------------------ */
 
-/* What one input gives: its stdout text and stderr message (malloc'd). */
+/* What one input gives: its stdout line (without the line end) and stderr
+ * message, both malloc'd. */
 typedef struct {
     char *out, *err;
     int rc;
@@ -146,7 +113,7 @@ static char *error_line(const char *name, const char *msg)
             *o++ = *p;
     }
     *o = 0;
-    char *line = cat("{\"source\":{\"file\":\"", esc, "\"},\"error\":\"", msg, "\"}\n", NULL);
+    char *line = cat("{\"source\":{\"file\":\"", esc, "\"},\"error\":\"", msg, "\"}", NULL);
     free(esc);
     return line;
 }
@@ -164,13 +131,12 @@ static void process(const js_ctx *ctx, FILE *f, const char *name, size_t limit, 
                     result *r)
 {
     size_t len = 0;
-    int too_big;
-    char *data = slurp(f, limit, &len, &too_big);
+    char *data = NULL;
     const char *label = name ? name : "<stdin>";
+    js_status rs = js_read_stream(f, limit, &data, &len);
     r->bytes = len;
-    if (!data) {
-        js_status s = too_big ? JS_E_LIMIT : JS_E_IO;
-        fail_result(r, name, label, too_big ? js_strerror(s) : strerror(errno), s);
+    if (rs != JS_OK) {
+        fail_result(r, name, label, rs == JS_E_IO ? strerror(errno) : js_strerror(rs), rs);
         return;
     }
     js_doc *doc = NULL;
@@ -189,9 +155,8 @@ static void process(const js_ctx *ctx, FILE *f, const char *name, size_t limit, 
     if (name)
         js_doc_set_source(doc, name);
     char *json = js_doc_json(doc, name ? opts & ~JS_OPT_PRETTY : opts);
-    r->out = json ? cat(json, "\n", NULL) : NULL;
-    r->rc = r->out ? EXIT_OK : EXIT_NOMEM;
-    free(json);
+    r->out = json; /* the printer ends the line */
+    r->rc = json ? EXIT_OK : EXIT_NOMEM;
     js_doc_free(doc);
 }
 
@@ -291,12 +256,12 @@ static int add_list(names *l, const char *path)
     FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
     if (!f)
         return -2;
-    size_t len, lim = (size_t)1 << 34;
-    int big;
-    char *buf = slurp(f, lim, &len, &big);
+    size_t len;
+    char *buf = NULL;
+    js_status rs = js_read_stream(f, (size_t)1 << 34, &buf, &len);
     if (f != stdin)
         fclose(f);
-    if (!buf)
+    if (rs != JS_OK)
         return -2;
     char sep = memchr(buf, 0, len) ? 0 : '\n';
     int rc = 0;
@@ -390,7 +355,7 @@ static int run_batch(const js_ctx *ctx, names *in, int jobs, size_t limit, unsig
         if (r.err)
             fputs(r.err, stderr);
         if (r.out)
-            fputs(r.out, stdout);
+            puts(r.out);
         if (r.rc && (!rc || r.rc > rc))
             rc = r.rc;
         bytes += (double)r.bytes;
@@ -416,7 +381,7 @@ int main(int argc, char **argv)
     int jobs = ncpu > 0 ? (int)ncpu : 1;
     names in = {0};
     bool corpus = false;
-    jsc_opts co = {"spacy", "document", false, {80, 10, 10}};
+    jsc_opts co = {"spacy", "document", false, {80, 10, 10}, 0};
     size_t limit = (size_t)256 << 20;
     int first = argc;
     for (int i = 1; i < argc; i++) {
@@ -514,6 +479,7 @@ int main(int argc, char **argv)
     js_ctx_set_max_input(ctx, limit);
     int rc = EXIT_OK;
     if (corpus) {
+        co.max_bytes = limit;
         if (!in.n)
             fprintf(stderr, "extract: --corpus needs FILE or DIR arguments\n");
         rc = in.n ? jsc_run(ctx, in.v, in.n, &co) : EXIT_USAGE;
@@ -523,7 +489,7 @@ int main(int argc, char **argv)
         if (r.err)
             fputs(r.err, stderr);
         if (r.out)
-            fputs(r.out, stdout);
+            puts(r.out);
         free(r.out);
         free(r.err);
         rc = r.rc;

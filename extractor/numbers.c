@@ -147,19 +147,16 @@ static bool figure(const jsp_patterns *p, const char *t, pcre2_match_data *md, c
     return false;
 }
 
-/* The direction word of an alternative: +1 / -1 / 0, or 2 when none. */
-static int8_t direction(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
-                        const char *g)
+/* Sign m by the direction word in group g (增加 +1, 减少 -1, 持平 0; sign 2
+ * when there is none) and negate its value for a falling one. */
+static void set_sign(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
+                     const char *g, jsp_mention *m)
 {
     size_t s, e;
-    if (!jsp_group(p->mention, md, g, &s, &e))
-        return 2;
-    const char *d = jsp_vocab_get(p->vocab, "direction", jsp_squeeze(a, t + s, e - s));
-    return d ? (int8_t)atoi(d) : 2;
-}
-
-static void apply_sign(jsp_mention *m)
-{
+    const char *d = jsp_group(p->mention, md, g, &s, &e)
+                        ? jsp_vocab_get(p->vocab, "direction", jsp_squeeze(a, t + s, e - s))
+                        : NULL;
+    m->sign = d ? (int8_t)atoi(d) : 2;
     if (m->sign == -1)
         m->value.v = -m->value.v;
 }
@@ -212,8 +209,7 @@ static bool eval_pct(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_m
         return false;
     if (jsp_group(p->mention, md, "pu", &s, &e) && e - s > 1)
         m->unit = "个百分点";
-    m->sign = direction(p, a, t, md, "pdir");
-    apply_sign(m);
+    set_sign(p, a, t, md, "pdir", m);
     return true;
 }
 
@@ -231,8 +227,7 @@ static bool eval_amount(const jsp_patterns *p, jsp_arena *a, const char *t, pcre
     m->kind = JSP_M_AMOUNT;
     m->unit = "万元";
     m->unit_text = u;
-    m->sign = direction(p, a, t, md, "adir");
-    apply_sign(m);
+    set_sign(p, a, t, md, "adir", m);
     return true;
 }
 
@@ -243,9 +238,11 @@ static bool eval_count(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2
     js_dec v;
     if (!figure(p, t, md, "cn", "cc", &v))
         return false;
-    if (jsp_group(p->mention, md, "cm", &s, &e) &&
-        !jsp_dec_shift_checked(v, strncmp(t + s, "亿", 3) ? 4 : 8, &v))
-        return false;
+    if (jsp_group(p->mention, md, "cm", &s, &e)) { /* 3.5万人: the multiplier from cn_mult */
+        const char *mult = jsp_vocab_get(p->vocab, "cn_mult", jsp_squeeze(a, t + s, e - s));
+        if (!mult || !jsp_dec_shift_checked(v, atoi(mult), &v))
+            return false;
+    }
     if (!integral(&v))
         return false;
     if (!jsp_group(p->mention, md, "cl", &s, &e) && !jsp_group(p->mention, md, "cl2", &s, &e))
@@ -254,8 +251,7 @@ static bool eval_count(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2
     m->kind = JSP_M_COUNT;
     m->value = v;
     m->unit = cl ? cl : jsp_strndup(a, t + s, e - s);
-    m->sign = direction(p, a, t, md, "cdir");
-    apply_sign(m);
+    set_sign(p, a, t, md, "cdir", m);
     return true;
 }
 

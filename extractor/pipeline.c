@@ -135,6 +135,41 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     return JS_OK;
 }
 
+js_status js_read_stream(FILE *f, size_t limit, char **data, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    *data = NULL;
+    *len = 0;
+    for (;;) {
+        if (!buf)
+            return JS_E_NOMEM;
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (n > limit) {
+            free(buf);
+            return JS_E_LIMIT;
+        }
+        if (!got) {
+            if (ferror(f)) {
+                free(buf);
+                return JS_E_IO;
+            }
+            break;
+        }
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (!nb)
+                free(buf);
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    *data = buf;
+    *len = n;
+    return JS_OK;
+}
+
 js_status js_doc_set_source(js_doc *d, const char *name)
 {
     d->source_name = jsp_strndup(&d->arena, name, strlen(name));
