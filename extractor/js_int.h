@@ -105,6 +105,7 @@ typedef enum { JSP_SPLIT_NONE, JSP_SPLIT_TAB, JSP_SPLIT_SPACE } jsp_split;
 typedef struct {
     uint32_t s, e; /* trimmed byte span in norm (s == e: empty cell) */
     int x0, x1;    /* display columns (CJK = 2) of the span in its line */
+    int c0, c1;    /* the same in characters (CJK = 1), as pdftotext -layout counts */
     int col;       /* grid column, assigned by tables.c */
 } jsp_cell;
 

@@ -353,8 +353,69 @@ static int header_spans(const trow *row, const span *s, int n, span *add)
     return na;
 }
 
-/* Columns = merged extents of the cells of rows that hold figures, plus the
- * header cells that sit over columns no figure fills. Rows [r0, r1): one page. */
+/* A figure cell of row `row` waiting for its column. */
+typedef struct {
+    span x;
+    int row;
+} rspan;
+
+static int rspan_cmp(const void *x, const void *y)
+{
+    const rspan *p = x, *q = y;
+    return p->x.a != q->x.a ? p->x.a - q->x.a : p->x.b - q->x.b;
+}
+
+/* Data columns: cells of the rows that hold figures, left to right, each
+ * joining the column it overlaps most that has no cell of its row yet, else
+ * opening one. Two cells of one row never share a column, so a figure and
+ * the label one space after it stay apart even where rows are not aligned
+ * exactly (pdftotext -layout on proportional fonts). Returns the count. */
+static int data_columns(tseg *t, int r0, int r1, span *out)
+{
+    int total = 0, n = 0;
+    for (int r = r0; r < r1; r++)
+        total += t->rows[r].n;
+    rspan *rs = jsp_alloc(&t->d->arena, (size_t)(total + 1) * sizeof *rs);
+    uint8_t *seen = jsp_alloc(&t->d->arena, (size_t)(total + 1) * (size_t)(r1 - r0 + 1));
+    if (!rs || !seen)
+        return 0;
+    memset(seen, 0, (size_t)(total + 1) * (size_t)(r1 - r0 + 1));
+    for (int r = r0; r < r1; r++) {
+        const trow *row = &t->rows[r];
+        if (!row_has_amount(t, row) || numbering_row(t, row))
+            continue;
+        for (int i = 0; i < row->n; i++)
+            if (row->c[i].e > row->c[i].s)
+                rs[n++] = (rspan){{row->c[i].x0, row->c[i].x1}, r - r0};
+    }
+    qsort(rs, (size_t)n, sizeof *rs, rspan_cmp);
+    int k = 0, w = r1 - r0 + 1;
+    for (int i = 0; i < n; i++) {
+        int best = -1, bo = 0;
+        for (int g = 0; g < k; g++) {
+            int o = (rs[i].x.b < out[g].b ? rs[i].x.b : out[g].b) -
+                    (rs[i].x.a > out[g].a ? rs[i].x.a : out[g].a);
+            if (o > bo && !seen[g * w + rs[i].row]) {
+                bo = o;
+                best = g;
+            }
+        }
+        if (best < 0) {
+            best = k++;
+            out[best] = rs[i].x;
+        }
+        if (rs[i].x.a < out[best].a)
+            out[best].a = rs[i].x.a;
+        if (rs[i].x.b > out[best].b)
+            out[best].b = rs[i].x.b;
+        seen[best * w + rs[i].row] = 1;
+    }
+    qsort(out, (size_t)k, sizeof *out, span_cmp);
+    return k;
+}
+
+/* Columns = the data columns, plus the header cells that sit over columns
+ * no figure fills. Rows [r0, r1): one page. */
 static void grid_page(tseg *t, int r0, int r1)
 {
     int total = 0;
@@ -363,24 +424,15 @@ static void grid_page(tseg *t, int r0, int r1)
     span *s = jsp_alloc(&t->d->arena, (size_t)(2 * total + 1) * sizeof *s);
     if (!s)
         return;
-    int n = 0;
-    for (int r = r0; r < r1; r++) {
-        const trow *row = &t->rows[r];
-        if (!row_has_amount(t, row) || numbering_row(t, row))
-            continue;
-        for (int i = 0; i < row->n; i++)
-            if (row->c[i].e > row->c[i].s)
-                s[n++] = (span){row->c[i].x0, row->c[i].x1};
-    }
-    n = merge_spans(s, n);
-    int data = n;
+    int data = data_columns(t, r0, r1, s), n = data;
     for (int r = r0; r < r1; r++) {
         const trow *row = &t->rows[r];
         if (!row_has_amount(t, row) || numbering_row(t, row))
             if (row->n > 1)
                 n += header_spans(row, s, data, s + n);
     }
-    n = merge_spans(s, n);
+    n = data + merge_spans(s + data, n - data);
+    qsort(s, (size_t)n, sizeof *s, span_cmp);
     for (int r = r0; r < r1; r++)
         for (int i = 0; i < t->rows[r].n; i++) {
             jsp_cell *c = &t->rows[r].c[i];
@@ -395,9 +447,53 @@ static void grid_page(tseg *t, int r0, int r1)
  * same x to the same column), so one grid serves every page. */
 static void grid_space(tseg *t) { grid_page(t, 0, t->nrows); }
 
+static int int_cmp(const void *x, const void *y)
+{
+    return *(const int *)x - *(const int *)y;
+}
+
+/* How many figures (with a decimal point) share their right edge exactly
+ * with another, in display (chars false) or character columns. */
+static int aligned_figures(const tseg *t, bool chars)
+{
+    int n = 0, cap = 0;
+    for (int r = 0; r < t->nrows; r++)
+        cap += t->rows[r].n;
+    int *e = jsp_alloc(&t->d->arena, (size_t)(cap + 1) * sizeof *e);
+    if (!e)
+        return 0;
+    for (int r = 0; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++) {
+            const jsp_cell *c = &t->rows[r].c[i];
+            if (has_dot(t, c) && ctok(t, c, NULL) == JSP_TOK_AMOUNT)
+                e[n++] = chars ? c->c1 : c->x1;
+        }
+    qsort(e, (size_t)n, sizeof *e, int_cmp);
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += (i && e[i] == e[i - 1]) || (i + 1 < n && e[i] == e[i + 1]);
+    return k;
+}
+
+/* Which way the text was laid out: our own and some tools' renderings pad
+ * CJK to two columns, pdftotext -layout gives every character one. Figures
+ * are right-aligned, so the count under which more of them line up wins. */
+static void choose_metric(tseg *t)
+{
+    if (aligned_figures(t, true) <= aligned_figures(t, false))
+        return;
+    for (int r = 0; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++) {
+            jsp_cell *c = &t->rows[r].c[i];
+            c->x0 = c->c0;
+            c->x1 = c->c1;
+        }
+}
+
 static void assign_columns(tseg *t)
 {
     if (t->space) {
+        choose_metric(t);
         grid_space(t);
         return;
     }

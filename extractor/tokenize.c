@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT
  * tokenize.c — stage 2: normalised text → lines of cells with offsets.
  * A line with tabs splits at every tab; a line without tabs splits at runs
- * of two or more spaces (pdftotext -layout), each cell keeping its display
- * columns (CJK counts two) so tables.c can align columns. Cells are spans
+ * of two or more spaces (pdftotext -layout), or at one space beside a figure,
+ * each cell keeping its display columns (CJK counts two) and its character
+ * columns (CJK counts one) so tables.c can align columns either way. Cells are spans
  * into the normalised text; nothing is copied.
  */
 #include <string.h>
@@ -34,81 +35,111 @@ static void trim(const char *t, uint32_t *s, uint32_t *e)
         (*e)--;
 }
 
-/* Count the cells of one line (pass 1) or fill them (pass 2). */
+/* Digits with their separators, sign or percent sign: a figure, a code or
+ * a line number standing alone. */
+static bool figure_token(const char *t, uint32_t s, uint32_t e)
+{
+    bool digit = false;
+    for (uint32_t i = s; i < e; i++) {
+        if (t[i] >= '0' && t[i] <= '9')
+            digit = true;
+        else if (!strchr(",.-%", t[i]))
+            return false;
+    }
+    return digit;
+}
+
+/* pdftotext -layout leaves a single space between a right-aligned figure
+ * and its neighbour: a lone space beside a figure token breaks the cell. */
+static bool lone_break(const char *t, const jsp_line *ln, uint32_t i)
+{
+    if (i == ln->s || i + 1 >= ln->e || t[i - 1] == ' ' || t[i + 1] == ' ')
+        return false;
+    uint32_t a = i, b = i + 1;
+    while (a > ln->s && t[a - 1] != ' ')
+        a--;
+    while (b < ln->e && t[b] != ' ')
+        b++;
+    return figure_token(t, a, i) || figure_token(t, i + 1, b);
+}
+
+/* Length of the space run at i that separates two cells (0: none). */
+static uint32_t cell_gap(const char *t, const jsp_line *ln, uint32_t i)
+{
+    if (t[i] != ' ')
+        return 0;
+    uint32_t j = i;
+    while (j < ln->e && t[j] == ' ')
+        j++;
+    if (j - i == 1 && !lone_break(t, ln, i))
+        return 0;
+    return j - i;
+}
+
+/* Count the cells of one line (pass 1) or fill them (pass 2). Columns are
+ * counted twice: x in display width, c in characters. */
 static int split_line(const char *t, jsp_line *ln, jsp_cell *out)
 {
-    int nc = 0, x = 0;
+    int nc = 0, x = 0, c = 0, cx = 0, cc = 0;
     uint32_t i = ln->s, cs = ln->s;
-    int cx = 0;
     bool tab = ln->split == JSP_SPLIT_TAB;
-    while (i <= ln->e) {
-        bool at_end = i == ln->e;
-        bool sep = false;
-        uint32_t skip = 0;
-        if (!at_end && tab && t[i] == '\t') {
-            sep = true;
-            skip = 1;
-        } else if (!at_end && !tab && t[i] == ' ' && i + 1 < ln->e && t[i + 1] == ' ') {
-            uint32_t j = i;
-            while (j < ln->e && t[j] == ' ')
-                j++;
-            sep = j < ln->e && i > ln->s; /* leading indentation is not a cell break */
-            if (!sep && i == ln->s) {
-                x += (int)(j - i);
-                i = j;
-                cs = i;
-                cx = x;
-                continue;
-            }
-            skip = j - i;
-        }
-        if (sep || at_end) {
+    while (i < ln->e && !tab && t[i] == ' ') { /* leading indentation */
+        i++;
+        x++;
+        c++;
+    }
+    cs = i, cx = x, cc = c;
+    for (;;) {
+        bool at_end = i >= ln->e;
+        uint32_t skip = at_end ? 0 : tab ? (t[i] == '\t') : cell_gap(t, ln, i);
+        if (skip && !tab && i + skip >= ln->e)
+            skip = 0, i = ln->e, at_end = true; /* trailing spaces */
+        if (skip || at_end) {
             if (out) {
-                jsp_cell *c = &out[nc];
-                c->s = cs;
-                c->e = i;
-                /* display columns of the trimmed span */
+                jsp_cell *cl = &out[nc];
+                cl->s = cs;
+                cl->e = i;
                 int lead = 0;
-                while (c->s < c->e && is_ws(t[c->s])) {
-                    c->s++;
+                while (cl->s < cl->e && is_ws(t[cl->s])) {
+                    cl->s++;
                     lead++;
                 }
-                trim(t, &c->s, &c->e);
-                c->x0 = cx + lead;
-                c->x1 = x;
-                c->col = -1;
+                trim(t, &cl->s, &cl->e);
+                cl->x0 = cx + lead;
+                cl->x1 = x < cl->x0 ? cl->x0 : x;
+                cl->c0 = cc + lead;
+                cl->c1 = c < cl->c0 ? cl->c0 : c;
+                cl->col = -1;
             }
             nc++;
             if (at_end)
                 break;
             x += tab ? 1 : (int)skip;
+            c += tab ? 1 : (int)skip;
             i += skip;
-            cs = i;
-            cx = x;
+            cs = i, cx = x, cc = c;
             continue;
         }
         size_t k;
         x += char_width(t + i, ln->e - i, &k);
+        c++;
         i += (uint32_t)k;
     }
-    if (out) /* x1 of the last cell of a space line: trimmed width */
-        for (int c = 0; c < nc; c++)
-            if (out[c].x1 < out[c].x0)
-                out[c].x1 = out[c].x0;
     return nc;
 }
 
 static void fix_widths(const char *t, jsp_cell *c, int nc)
 {
-    /* x1 = x0 + width of the trimmed text */
+    /* x1 = x0 + width of the trimmed text; c1 likewise in characters */
     for (int i = 0; i < nc; i++) {
-        int w = 0;
-        for (uint32_t j = c[i].s; j < c[i].e;) {
+        int w = 0, n = 0;
+        for (uint32_t j = c[i].s; j < c[i].e; n++) {
             size_t k;
             w += char_width(t + j, c[i].e - j, &k);
             j += (uint32_t)k;
         }
         c[i].x1 = c[i].x0 + w;
+        c[i].c1 = c[i].c0 + n;
     }
 }
 
