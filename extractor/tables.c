@@ -220,12 +220,17 @@ static bool block_mode(const tseg *t)
     return tabcells + barecells > rows;
 }
 
+static bool stream_mode(const tseg *t);
+static int build_stream(tseg *t);
+
 static int build_rows(tseg *t)
 {
     js_doc *d = t->d;
     t->rows = jsp_alloc(&d->arena, (t->l1 - t->l0 + 1) * sizeof *t->rows);
     if (!t->rows)
         return -1;
+    if (stream_mode(t))
+        return build_stream(t);
     bool block = block_mode(t);
     int spaced = 0, tabbed = 0;
     for (size_t i = t->l0; i < t->l1;) {
@@ -633,6 +638,88 @@ static bool is_code_row(const tseg *t, const trow *r)
 {
     rowid id;
     return row_code(t, r, &id);
+}
+
+/* MARK: cell streams (pdftotext without -layout) ---------------------------- */
+
+/* A line that opens a row: a code or a total label first. */
+static bool opens_row(const tseg *t, const jsp_line *ln)
+{
+    trow r = {ln->cells, ln->ncells, 0};
+    return ln->ncells > 0 && is_code_row(t, &r);
+}
+
+static bool line_has_text(const tseg *t, const jsp_line *ln)
+{
+    for (int i = 0; i < ln->ncells; i++)
+        if (ctok(t, &ln->cells[i], NULL) == JSP_TOK_TEXT)
+            return true;
+    return false;
+}
+
+static bool line_has_figure(const tseg *t, const jsp_line *ln)
+{
+    for (int i = 0; i < ln->ncells; i++)
+        if (ctok(t, &ln->cells[i], NULL) == JSP_TOK_AMOUNT)
+            return true;
+    return false;
+}
+
+/* Codes standing alone on their lines outnumber codes with their row, and
+ * blank lines do not mark the rows (a page break or two at most). */
+static bool stream_mode(const tseg *t)
+{
+    int lone = 0, full = 0, blank = 0;
+    for (size_t i = t->l0; i < t->l1; i++) {
+        const jsp_line *ln = &t->d->lines[i];
+        blank += ln->blank;
+        if (!opens_row(t, ln))
+            continue;
+        if (ln->ncells == 1)
+            lone++;
+        else
+            full++;
+    }
+    return lone >= 3 && lone > full && 2 * blank < lone;
+}
+
+/* Each cell on a line of its own (a row's figures sometimes share one), no
+ * blank line between rows: a row runs from a line that opens one to the
+ * next, and ends early at text after its figures (a note, a heading).
+ * Header lines stay one row each. Empty cells are lost: packed. */
+static int build_stream(tseg *t)
+{
+    js_doc *d = t->d;
+    for (size_t i = t->l0; i < t->l1;) {
+        if (d->lines[i].blank) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        int n = d->lines[i].ncells;
+        bool figs = d->lines[i].ncells > 1 && line_has_figure(t, &d->lines[i]);
+        if (opens_row(t, &d->lines[i]))
+            for (; j < t->l1; j++) {
+                const jsp_line *ln = &d->lines[j];
+                if (ln->blank)
+                    continue;
+                if (opens_row(t, ln) || (figs && line_has_text(t, ln)))
+                    break;
+                figs |= line_has_figure(t, ln);
+                n += ln->ncells;
+            }
+        trow *r = &t->rows[t->nrows++];
+        r->line = (uint32_t)i;
+        r->c = jsp_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *r->c);
+        if (!r->c)
+            return -1;
+        for (; i < j; i++)
+            for (int k = 0; k < d->lines[i].ncells && !d->lines[i].blank; k++)
+                r->c[r->n++] = d->lines[i].cells[k];
+    }
+    t->space = false;
+    t->packed = true;
+    return 0;
 }
 
 /* The k-th (0-based) column of table `id`'s template (patterns tmpl.NN), or NULL. */
