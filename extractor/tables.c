@@ -732,6 +732,57 @@ static const char *tmpl_key(const tseg *t, int k)
 }
 
 /* Column keys of a code table; template order when the header says nothing. */
+/* Space-aligned header text drifts (pdftotext places CJK on its own grid),
+ * but the 栏次 row's numbers are set like the figures. When a figure column
+ * has no key, every figure column takes the template key of the number
+ * nearest its right edge, if each finds a different one. */
+static void number_keys(tseg *t, int fd, const bool *fig, const char **keys)
+{
+    const trow *num = NULL;
+    for (int r = 0; r < fd && !num; r++)
+        if (numbering_row(t, &t->rows[r]))
+            num = &t->rows[r];
+    int edge[MAXCOL] = {0}, missing = 0;
+    for (int r = fd; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++) {
+            const jsp_cell *c = &t->rows[r].c[i];
+            if (c->col < MAXCOL && ctok(t, c, NULL) == JSP_TOK_AMOUNT && c->x1 > edge[c->col])
+                edge[c->col] = c->x1;
+        }
+    for (int c = 2; c < MAXCOL; c++)
+        missing += fig[c] && !keys[c];
+    if (!num || !missing)
+        return;
+    const char *nk[MAXCOL] = {0};
+    bool used[MAXCOL] = {false};
+    for (int c = 2; c < MAXCOL; c++) {
+        if (!fig[c])
+            continue;
+        int best = -1, bd = 1 << 30;
+        for (int i = 0; i < num->n; i++) {
+            js_dec v;
+            const jsp_cell *n = &num->c[i];
+            if (ctok(t, n, &v) != JSP_TOK_AMOUNT || v.v < 1 || v.v >= MAXCOL)
+                continue;
+            int dist = abs(n->x1 - edge[c]);
+            if (dist < bd) {
+                bd = dist;
+                best = (int)v.v;
+            }
+        }
+        if (best < 0 || used[best] || !(nk[c] = tmpl_key(t, best - 1)))
+            return;
+        used[best] = true;
+    }
+    for (int c = 2; c < MAXCOL; c++)
+        if (fig[c])
+            keys[c] = nk[c];
+        else if (keys[c])
+            for (int p = 2; p < MAXCOL && keys[c]; p++)
+                if (fig[p] && nk[p] && !strcmp(nk[p], keys[c]))
+                    keys[c] = NULL;
+}
+
 static void code_columns(tseg *t, int fd, const char **keys)
 {
     char ns[8];
@@ -755,8 +806,11 @@ static void code_columns(tseg *t, int fd, const char **keys)
                 keys[c] = NULL; /* a key names one column */
         found += keys[c] != NULL;
     }
-    if (found)
+    if (found) {
+        if (t->space)
+            number_keys(t, fd, fig, keys);
         return;
+    }
     int k = 0; /* no readable header: the template's order over the figure columns */
     for (int c = 0; c < MAXCOL; c++)
         if (fig[c] && c > 1 && (keys[c] = tmpl_key(t, k)))
@@ -1230,7 +1284,7 @@ static bool numbering_row(const tseg *t, const trow *r)
     for (int i = 0; i < r->n; i++) {
         js_dec v;
         jsp_tok k = ctok(t, &r->c[i], &v);
-        if (k == JSP_TOK_EMPTY)
+        if (k == JSP_TOK_EMPTY || (k == JSP_TOK_TEXT && strstr(ckey(t, &r->c[i]), "栏次")))
             continue;
         if (k != JSP_TOK_AMOUNT || v.sc != 0 || v.v != want)
             return false;
