@@ -1088,7 +1088,13 @@ static bool is_lineno(const tseg *t, const trow *r, int i, int label_i, const su
     bool roles = false;
     for (int k = 0; k < MAXCOL; k++)
         roles |= sc->role[k] == ROLE_LINENO;
-    return !roles && i == label_i + 1 && !has_dot(t, &r->c[i]);
+    if (roles || i <= label_i)
+        return false;
+    for (int j = label_i + 1; j <= i; j++) /* 行次 numbers follow the label, maybe two */
+        if (has_dot(t, &r->c[j]) || ctok(t, &r->c[j], &v) != JSP_TOK_AMOUNT || v.sc != 0 ||
+            v.v >= 100)
+            return false;
+    return true;
 }
 
 static void summary_side(tseg *t, const trow *r, int from, int to, bool out, const sumcols *sc,
@@ -1141,6 +1147,28 @@ static void summary_side(tseg *t, const trow *r, int from, int to, bool out, con
     }
 }
 
+/* Do the header's columns hold in the data: every 行次 number under a 行次
+ * column, every label under a 项目 one? In pdftotext -layout text a long
+ * label pushes the rest of its row right, and they do not: then the cells
+ * are read in order, as in packed text (a space-aligned row has no empty
+ * cells either). */
+static bool roles_hold(const tseg *t, int fd, const sumcols *sc)
+{
+    for (int r = fd; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++) {
+            const jsp_cell *c = &t->rows[r].c[i];
+            js_dec v;
+            jsp_tok k = ctok(t, c, &v);
+            int role = c->col < MAXCOL ? sc->role[c->col] : ROLE_NONE;
+            if (k == JSP_TOK_TEXT && role != ROLE_LABEL && summary_label(t, c, role > 0))
+                return false;
+            if (k == JSP_TOK_AMOUNT && !has_dot(t, c) && v.sc == 0 && v.v < 100 &&
+                role != ROLE_LINENO)
+                return false;
+        }
+    return true;
+}
+
 static void summary_table(tseg *t)
 {
     int fd = 0;
@@ -1148,8 +1176,8 @@ static void summary_table(tseg *t)
         fd++;
     sumcols sc;
     summary_columns(t, fd, &sc);
-    if (t->packed) /* columns mean nothing: sides and figures go by order */
-        memset(&sc, 0, sizeof sc), sc.split = -1;
+    if (t->packed || (t->space && !roles_hold(t, fd, &sc)))
+        memset(&sc, 0, sizeof sc), sc.split = -1; /* sides and figures go by order */
     bool carry = false;
     for (int r = fd; r < t->nrows; r++) {
         const trow *row = &t->rows[r];
