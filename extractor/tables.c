@@ -1195,6 +1195,7 @@ static void summary_table(tseg *t)
 typedef struct {
     char code[8];
     const jsp_cell *name, *amount;
+    const char *more; /* the name's wrapped rest, joined (space-aligned text) */
     js_dec v;
 } e06;
 
@@ -1216,8 +1217,11 @@ static void e06_flush(tseg *t, e06 *e)
         if (e->name) {
             size_t n;
             const char *s = ctext(t, e->name, &n);
-            put_name(t, jsp_printf(&d->arena, "tables.06.rows.%s.name", e->code),
-                     jsp_squeeze(&d->arena, s, n), e->name->s, e->name->e);
+            const char *name = jsp_squeeze(&d->arena, s, n);
+            if (name && e->more)
+                name = jsp_printf(&d->arena, "%s%s", name, e->more);
+            put_name(t, jsp_printf(&d->arena, "tables.06.rows.%s.name", e->code), name,
+                     e->name->s, e->name->e);
         }
         if (e->amount)
             put_amount(t, jsp_printf(&d->arena, "tables.06.rows.%s.amount", e->code), e->v,
@@ -1287,6 +1291,11 @@ static void row_06(tseg *t, const trow *r)
                 totals_06(t, r, i, tot);
             } else if (e.code[0] && !e.name) {
                 e.name = c;
+            } else if (e.name && !e.amount && t->space && c->col == e.name->col) {
+                size_t n;
+                const char *piece = ctext(t, c, &n);
+                const char *s = jsp_squeeze(&t->d->arena, piece, n);
+                e.more = e.more ? jsp_printf(&t->d->arena, "%s%s", e.more, s) : s;
             } else {
                 e06_flush(t, &e); /* a name without a code: nothing to key */
             }
@@ -1297,8 +1306,63 @@ static void row_06(tseg *t, const trow *r)
     e06_flush(t, &e);
 }
 
+static int col_cmp(const void *x, const void *y)
+{
+    const jsp_cell *a = x, *b = y;
+    return a->col != b->col ? a->col - b->col : (a->s > b->s) - (a->s < b->s);
+}
+
+/* A page number ("- 2 -", "第2页") or a repeated header line: page
+ * furniture that sits between a wrapped row's lines and belongs to none. */
+static bool furniture_06(const tseg *t, const trow *row)
+{
+    for (int i = 0; i < row->n; i++) {
+        const char *k = ckey(t, &row->c[i]);
+        if ((k && *k && is_meta_key(k)) || vocab(t, "col.06", k))
+            return true;
+    }
+    if (row->n != 1)
+        return false;
+    size_t n;
+    const char *s = ctext(t, &row->c[0], &n);
+    const pcre2_code *re = jsp_regex_get(&t->d->ctx->pat, "page_number");
+    return jsp_match(&t->d->ctx->pat, re, s, n, 0, 0, t->d->md) > 0;
+}
+
+/* Space-aligned text breaks a wrapped name over lines, and prints the other
+ * groups' cells on any of them: the lines from one that opens with a code
+ * to the next make one row, its cells in column order (line order within). */
+static int join_wrapped_06(tseg *t)
+{
+    int w = 0;
+    for (int r = 0; r < t->nrows; r++) {
+        trow *row = &t->rows[r];
+        char code[8];
+        bool opens = row->n && econ_code(t, &row->c[0], code);
+        bool joins = w && !opens && row->n && ctok(t, &row->c[0], NULL) != JSP_TOK_EMPTY &&
+                     !vocab(t, "row.06", ckey(t, &row->c[0])) && !furniture_06(t, row);
+        trow *prev = w ? &t->rows[w - 1] : NULL;
+        if (joins && prev->n && econ_code(t, &prev->c[0], code)) {
+            jsp_cell *c = jsp_alloc(&t->d->arena, (size_t)(prev->n + row->n) * sizeof *c);
+            if (!c)
+                return -1;
+            memcpy(c, prev->c, (size_t)prev->n * sizeof *c);
+            memcpy(c + prev->n, row->c, (size_t)row->n * sizeof *c);
+            prev->c = c;
+            prev->n += row->n;
+            qsort(prev->c, (size_t)prev->n, sizeof *c, col_cmp);
+            continue;
+        }
+        t->rows[w++] = *row;
+    }
+    t->nrows = w;
+    return 0;
+}
+
 static void table_06(tseg *t)
 {
+    if (t->space && join_wrapped_06(t))
+        return;
     for (int r = 0; r < t->nrows; r++)
         row_06(t, &t->rows[r]);
 }

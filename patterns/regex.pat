@@ -26,5 +26,7 @@ part_heading	^\s*+第[一二三四五六七八九十]+部分
 # Functional classification codes: 类 3 digits, 款 5, 项 7 (may be split).
 func_code	^(2\d\d)(?:\s*+(\d\d)(?:\s*+(\d\d))?)?$
 econ_code	^(3\d\d)(\d\d)?$
+# A page number printed at a page's foot or head: - 2 -, 第 2 页, 2/9.
+page_number	^\s*+(?:[-—–]\s*+\d{1,4}\s*+[-—–]|第\s*+\d{1,4}\s*+页(?:\s*+共\s*+\d{1,4}\s*+页)?|\d{1,4}\s*+/\s*+\d{1,4}|\d{1,3})\s*+$
 # The 栏次 numbering row of a table header.
 col_numbering	^\s*+栏\s*+次\s*+$
