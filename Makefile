@@ -16,7 +16,7 @@ PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA   = $(shell pkg-config --libs cmocka 2>/dev/null)
 
-LIBSRC  := arena dec decode normalize tokenize match header tables prose numbers mentions reconcile checks emit sha256 pipeline
+LIBSRC  := arena dec decode normalize tokenize match header tables prose numbers mentions reconcile checks emit html sha256 pipeline
 UNITS   := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 GOLD    ?= corpus/gold
 
@@ -38,8 +38,9 @@ endef
 $(eval $(call flavour,release,$(CFLAGS)))
 $(eval $(call flavour,asan,$(ASANFL)))
 
+.DEFAULT_GOAL := all
 .SECONDARY:
-.PHONY: all deps run test test-release test-asan unit golden layouts hostile schema audit batch corpus bench clean format
+.PHONY: all deps deps-browser run test screenshots html-release html-asan test-release test-asan unit golden layouts hostile schema audit batch corpus bench clean format
 all: build/extract
 
 build/extract: build/release/extract
@@ -76,6 +77,23 @@ hostile-%: build/%/extract
 corpus-%: build/%/extract
 	@EXTRACT=./build/$*/extract sh tests/corpus/run_corpus.sh
 
+# The review page; Chromium loads it (release) and screenshots go to build/html.
+html-release: build/release/extract deps-browser
+	@python3 tests/html/check_html.py ./build/release/extract build/html corpus/samples/*.txt
+html-asan: build/asan/extract
+	@HTML_BROWSER=0 python3 tests/html/check_html.py ./build/asan/extract build/html-asan corpus/samples/*.txt
+
+# Only the review page's test needs a browser: Debian's chromium.
+deps-browser:
+	@command -v chromium >/dev/null || { if [ "$$(id -u)" = 0 ]; then echo "installing Debian package chromium"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "missing: chromium — as root run: apt-get install chromium"; exit 1; fi; }
+
+# Refresh the README's screenshots of the review page.
+screenshots: html-release
+	@mkdir -p corpus/screenshots && cp build/html/[0-9]*.png corpus/screenshots/
+
 batch-%: build/%/extract
 	@EXTRACT=./build/$*/extract sh tests/batch/run_batch.sh
 
@@ -95,8 +113,8 @@ audit-release: build/release/extract
 audit-asan: build/asan/extract
 	@EXTRACT=./build/asan/extract AUDIT_NO_MUTATION=1 sh tests/audit/run_audit.sh
 
-test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release batch-release corpus-release
-test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan batch-asan corpus-asan
+test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release batch-release corpus-release html-release
+test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan batch-asan corpus-asan html-asan
 test: build/extract test-release test-asan
 	@echo "all test suites passed (release and ASan+UBSan)"
 

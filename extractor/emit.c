@@ -185,7 +185,7 @@ char *jsp_emit(const js_doc *d, js_opts opts)
         json_object_set_new(root, "provenance", provenance(d));
     if (d->warnings.n)
         json_object_set_new(root, "warnings", warnings(d));
-    if (d->opts & JS_OPT_MENTIONS) /* found during js_extract */
+    if (d->opts & opts & JS_OPT_MENTIONS) /* found during js_extract, and asked for */
         json_object_set_new(root, "mentions", mentions(d));
     size_t flags = JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER;
     flags |= (opts & JS_OPT_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;

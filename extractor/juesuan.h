@@ -35,7 +35,7 @@ typedef struct {
 /* Option bits for js_extract() and js_doc_json(). */
 typedef uint32_t js_opts;
 #define JS_OPT_PRETTY (1u << 0)   /* indent JSON output */
-#define JS_OPT_MENTIONS (1u << 1) /* add the top-level "mentions" array */
+#define JS_OPT_MENTIONS (1u << 1) /* find mentions (js_extract); print them (js_doc_json) */
 #define JS_OPT_DUMP_TABLES (1u << 2) /* print rebuilt table rows to stderr (debugging) */
 #define JS_OPT_NO_PROVENANCE (1u << 3) /* leave the "provenance" object out */
 
@@ -80,6 +80,14 @@ int js_doc_is_report(const js_doc *doc);
 /* Serialise the record. Returns a malloc'd NUL-terminated UTF-8 string
  * (caller frees) or NULL on allocation failure. */
 char *js_doc_json(const js_doc *doc, js_opts opts);
+
+/* The review page: one self-contained HTML document showing the input
+ * text with every mention highlighted and linked to the record path it
+ * fed, tables 01-09 as HTML tables linked back to the text, and the checks
+ * and warnings. `data`/`len` are the bytes given to js_extract(). Returns a
+ * malloc'd NUL-terminated UTF-8 string (caller frees) or NULL when out of
+ * memory. */
+char *js_doc_html(const js_doc *doc, const char *data, size_t len);
 
 /* Read a whole stream into *data (malloc'd, caller frees) and *len. Returns
  * JS_OK; JS_E_LIMIT when it holds more than `limit` bytes (nothing kept);

@@ -47,6 +47,9 @@ static void usage(FILE *f)
           "    --split A/B/C   train/dev/test percentages by hash of the text (80/10/10)\n"
           "  --mentions        add \"mentions\": every amount, percentage, count, date and\n"
           "                    code with its offsets, value, unit, label and qualifier\n"
+          "  --html            print the review page (HTML) instead of the record; one\n"
+          "                    input, from stdin or a single FILE\n"
+          "  --html-dir DIR    also write each report's review page to DIR/NAME.html\n"
           "  --no-provenance   leave out \"provenance\" (where each value was read)\n"
           "  --patterns DIR    pattern library (default: $JUESUAN_PATTERNS or the built-in path)\n"
           "  --max-bytes N     largest input accepted (default 268435456)\n"
@@ -126,6 +129,58 @@ static void fail_result(result *r, const char *name, const char *label, const ch
     r->rc = status_exit(s);
 }
 
+/* --html: the review page replaces the record (one input from stdin);
+ * --html-dir DIR: each report's page is also written to DIR. Set once in
+ * main before any worker starts, read-only after. */
+static bool html_stdout;
+static const char *html_dir;
+
+/* DIR/NAME.html for input `name` (NULL: stdin): the input's path with its
+ * directories joined by '_' and its extension replaced, so that reports of
+ * the same file name in different directories do not overwrite each other. */
+static char *html_path(const char *name)
+{
+    const char *n = name ? name : "stdin";
+    while (n[0] == '.' && n[1] == '/')
+        n += 2;
+    while (*n == '/')
+        n++;
+    char *base = strdup(*n ? n : "stdin");
+    if (!base)
+        return NULL;
+    for (char *c = base; *c; c++)
+        if (*c == '/')
+            *c = '_';
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = 0;
+    char *p = cat(html_dir, "/", base, ".html", NULL);
+    free(base);
+    return p;
+}
+
+/* Write doc's review page where --html-dir says; 0 or an exit code. */
+static int write_html(const js_doc *doc, const char *name, const char *data, size_t len,
+                      result *r)
+{
+    char *page = js_doc_html(doc, data, len);
+    char *path = page ? html_path(name) : NULL;
+    if (!path) {
+        free(page);
+        r->err = cat("extract: ", name ? name : "<stdin>", ": out of memory\n", NULL);
+        return EXIT_NOMEM;
+    }
+    FILE *f = fopen(path, "wb");
+    int rc = f && fputs(page, f) >= 0 ? EXIT_OK : EXIT_IO;
+    if (f && fclose(f))
+        rc = EXIT_IO;
+    if (rc)
+        r->err = cat("extract: ", path, ": ", strerror(errno), "\n", NULL);
+    free(path);
+    free(page);
+    return rc;
+}
+
 /* Process one input into r (never prints: the caller keeps input order). */
 static void process(const js_ctx *ctx, FILE *f, const char *name, size_t limit, unsigned opts,
                     result *r)
@@ -141,22 +196,31 @@ static void process(const js_ctx *ctx, FILE *f, const char *name, size_t limit, 
     }
     js_doc *doc = NULL;
     js_error err = {0};
-    js_status s = js_extract(ctx, data, len, opts, &doc, &err);
-    free(data);
+    js_opts xo = opts | (html_stdout || html_dir ? JS_OPT_MENTIONS : 0); /* the page shows them */
+    js_status s = js_extract(ctx, data, len, xo, &doc, &err);
     if (s != JS_OK) {
+        free(data);
         fail_result(r, name, label, err.msg, s);
         return;
     }
     if (!js_doc_is_report(doc)) {
+        free(data);
         fail_result(r, name, label, js_strerror(JS_E_NOTREPORT), JS_E_NOTREPORT);
         js_doc_free(doc);
         return;
     }
     if (name)
         js_doc_set_source(doc, name);
-    char *json = js_doc_json(doc, name ? opts & ~JS_OPT_PRETTY : opts);
-    r->out = json; /* the printer ends the line */
-    r->rc = json ? EXIT_OK : EXIT_NOMEM;
+    if (html_stdout) {
+        r->out = js_doc_html(doc, data, len);
+        r->rc = r->out ? EXIT_OK : EXIT_NOMEM;
+    } else {
+        r->out = js_doc_json(doc, name ? opts & ~JS_OPT_PRETTY : opts); /* the printer ends the line */
+        r->rc = r->out ? EXIT_OK : EXIT_NOMEM;
+        if (r->out && html_dir)
+            r->rc = write_html(doc, name, data, len, r);
+    }
+    free(data);
     js_doc_free(doc);
 }
 
@@ -392,6 +456,10 @@ int main(int argc, char **argv)
             opts |= JS_OPT_NO_PROVENANCE;
         } else if (!strcmp(a, "--mentions")) {
             opts |= JS_OPT_MENTIONS;
+        } else if (!strcmp(a, "--html")) {
+            html_stdout = true;
+        } else if (!strcmp(a, "--html-dir") && i + 1 < argc) {
+            html_dir = argv[++i];
         } else if (!strcmp(a, "--dump=tables")) {
             opts |= JS_OPT_DUMP_TABLES;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -469,6 +537,11 @@ int main(int argc, char **argv)
             return lr == -2 ? EXIT_IO : EXIT_NOMEM;
         }
     }
+    if (html_stdout && (in.n > 1 || from || corpus)) {
+        fprintf(stderr, "extract: --html prints one page: give one input (or use --html-dir)\n");
+        free_names(&in);
+        return EXIT_USAGE;
+    }
     js_error err = {0};
     js_ctx *ctx = js_ctx_new(pat, &err);
     if (!ctx) {
@@ -483,9 +556,12 @@ int main(int argc, char **argv)
         if (!in.n)
             fprintf(stderr, "extract: --corpus needs FILE or DIR arguments\n");
         rc = in.n ? jsc_run(ctx, in.v, in.n, &co) : EXIT_USAGE;
-    } else if (!in.n && !from) {
+    } else if ((!in.n && !from) || html_stdout) {
         result r = {0};
-        process(ctx, stdin, NULL, limit, opts, &r);
+        if (in.n)
+            process_file(ctx, in.v[0], limit, opts, &r);
+        else
+            process(ctx, stdin, NULL, limit, opts, &r);
         if (r.err)
             fputs(r.err, stderr);
         if (r.out)

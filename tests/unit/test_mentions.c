@@ -83,7 +83,7 @@ static size_t check_file(const char *path)
         assert_int_equal(m[i].ce, cps_before(in, m[i].oe));
         reparse(path, &m[i]);
     }
-    char *js = js_doc_json(d, 0);
+    char *js = js_doc_json(d, JS_OPT_MENTIONS);
     json_error_t e;
     json_t *j = json_loads(js, 0, &e);
     assert_non_null(j);
