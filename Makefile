@@ -40,7 +40,7 @@ $(eval $(call flavour,asan,$(ASANFL)))
 
 .DEFAULT_GOAL := all
 .SECONDARY:
-.PHONY: all deps deps-browser run test screenshots html-release html-asan test-release test-asan unit golden layouts hostile schema audit batch corpus bench clean format
+.PHONY: all deps deps-browser fuzz run test screenshots html-release html-asan test-release test-asan unit golden layouts hostile schema audit batch corpus bench clean format
 all: build/extract
 
 build/extract: build/release/extract
@@ -89,6 +89,23 @@ deps-browser:
 	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "missing: chromium — as root run: apt-get install chromium"; exit 1; fi; }
+
+# make fuzz: libFuzzer (clang, Debian clang + libclang-rt-14-dev) over the
+# whole pipeline with ASan+UBSan, seeded from corpus/, FUZZ_SECONDS (600).
+# A crash leaves its input in build/fuzz/; copy it to tests/fuzz/crashers/,
+# where the hostile suite replays every file.
+FUZZ_SECONDS ?= 600
+build/fuzz/fuzz_extract: tests/fuzz/fuzz_extract.c $(LIBSRC:%=extractor/%.c) extractor/js_int.h extractor/juesuan.h | deps
+	@command -v clang >/dev/null || { echo "missing: clang — as root run: apt-get install clang libclang-rt-14-dev"; exit 1; }
+	@mkdir -p $(@D)
+	clang -std=c11 $(WARN) $(DEFS) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  $(PKGCF) -Iextractor -o $@ $(filter %.c,$^) $(PKGLIBS)
+fuzz: build/fuzz/fuzz_extract
+	@mkdir -p build/fuzz/corpus
+	cd build/fuzz && ./fuzz_extract -max_total_time=$(FUZZ_SECONDS) -max_len=32768 -timeout=30 \
+	  -rss_limit_mb=4096 -dict=../../tests/fuzz/juesuan.dict -artifact_prefix=./ \
+	  corpus ../../corpus/samples ../../corpus/renderings/layout ../../corpus/renderings/plain \
+	  ../../corpus/renderings/ocr300 ../../tests/fuzz/crashers
 
 # Refresh the README's screenshots of the review page.
 screenshots: html-release
