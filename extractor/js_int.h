@@ -107,6 +107,7 @@ typedef struct {
     int x0, x1;    /* display columns (CJK = 2) of the span in its line */
     int c0, c1;    /* the same in characters (CJK = 1), as pdftotext -layout counts */
     int col;       /* grid column, assigned by tables.c */
+    char *key;     /* its label key, computed once on demand (tables.c), arena */
 } jsp_cell;
 
 typedef struct {
@@ -307,6 +308,7 @@ typedef struct js_doc {
     const char *source_name;
     char sha256[65];
     bool is_report;
+    uint64_t stage_ns[JS_NSTAGES]; /* time per stage (js_stage_name) */
 } js_doc;
 
 /* Facts (reconcile.c): set replaces an existing path; get returns NULL. */

@@ -89,6 +89,17 @@ char *js_doc_json(const js_doc *doc, js_opts opts);
  * memory. */
 char *js_doc_html(const js_doc *doc, const char *data, size_t len);
 
+/* Time js_extract spent per pipeline stage (nanoseconds, monotonic clock),
+ * for make bench and extract --stats; JS_STAGE_EMIT (js_doc_json) is the
+ * caller's to time, and reads 0 here. */
+enum {
+    JS_STAGE_DECODE, JS_STAGE_NORMALIZE, JS_STAGE_TOKENIZE, JS_STAGE_MATCH, JS_STAGE_TABLES,
+    JS_STAGE_PROSE, JS_STAGE_RECONCILE, JS_STAGE_MENTIONS, JS_STAGE_CHECKS, JS_STAGE_EMIT,
+    JS_NSTAGES
+};
+const char *js_stage_name(int stage);               /* static string */
+uint64_t js_doc_stage_ns(const js_doc *doc, int stage);
+
 /* Read a whole stream into *data (malloc'd, caller frees) and *len. Returns
  * JS_OK; JS_E_LIMIT when it holds more than `limit` bytes (nothing kept);
  * JS_E_IO (errno says why) or JS_E_NOMEM with *data NULL. */

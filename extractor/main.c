@@ -53,6 +53,7 @@ static void usage(FILE *f)
           "  --no-provenance   leave out \"provenance\" (where each value was read)\n"
           "  --patterns DIR    pattern library (default: $JUESUAN_PATTERNS or the built-in path)\n"
           "  --max-bytes N     largest input accepted (default 268435456)\n"
+          "  --stats           print time per pipeline stage and MB/s to stderr at the end\n"
           "  --dump=tables     print each rebuilt table row, cells as [column]text, to stderr\n"
           "  -h, --help        this text\n"
           "  --version         print the version\n"
@@ -81,7 +82,41 @@ typedef struct {
     int rc;
     size_t bytes;
     int done;
+    uint64_t ns[JS_NSTAGES]; /* time per stage, for --stats */
 } result;
+
+/* --stats: time per stage over the whole run, printed at exit (stderr). */
+static bool want_stats;
+static uint64_t stats_ns[JS_NSTAGES];
+static double stats_bytes, stats_t0;
+static size_t stats_docs;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void stats_add(const result *r)
+{
+    for (int i = 0; i < JS_NSTAGES; i++)
+        stats_ns[i] += r->ns[i];
+    stats_bytes += (double)r->bytes;
+    stats_docs++;
+}
+
+static void stats_print(void)
+{
+    double wall = now() - stats_t0, sum = 0;
+    for (int i = 0; i < JS_NSTAGES; i++)
+        sum += (double)stats_ns[i];
+    fprintf(stderr, "stats: %zu documents, %.1f MB in %.2f s (%.1f MB/s)\n", stats_docs,
+            stats_bytes / 1e6, wall, wall > 0 ? stats_bytes / 1e6 / wall : 0.0);
+    for (int i = 0; i < JS_NSTAGES; i++)
+        fprintf(stderr, "stats: %-18s %9.1f ms %5.1f%%\n", js_stage_name(i),
+                (double)stats_ns[i] / 1e6, sum > 0 ? 100.0 * (double)stats_ns[i] / sum : 0.0);
+}
 
 /* The concatenation of the strings up to a NULL; malloc'd. */
 static char *cat(const char *first, ...)
@@ -209,13 +244,17 @@ static void process(const js_ctx *ctx, FILE *f, const char *name, size_t limit, 
         js_doc_free(doc);
         return;
     }
+    for (int i = 0; i < JS_STAGE_EMIT; i++)
+        r->ns[i] = js_doc_stage_ns(doc, i);
     if (name)
         js_doc_set_source(doc, name);
     if (html_stdout) {
         r->out = js_doc_html(doc, data, len);
         r->rc = r->out ? EXIT_OK : EXIT_NOMEM;
     } else {
+        double te = now();
         r->out = js_doc_json(doc, name ? opts & ~JS_OPT_PRETTY : opts); /* the printer ends the line */
+        r->ns[JS_STAGE_EMIT] = (uint64_t)((now() - te) * 1e9);
         r->rc = r->out ? EXIT_OK : EXIT_NOMEM;
         if (r->out && html_dir)
             r->rc = write_html(doc, name, data, len, r);
@@ -377,13 +416,6 @@ static void *worker(void *arg)
     }
 }
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static void progress(size_t done, size_t n, double bytes, double t0, bool last)
 {
     double dt = now() - t0, mbs = dt > 0 ? bytes / 1e6 / dt : 0;
@@ -422,6 +454,7 @@ static int run_batch(const js_ctx *ctx, names *in, int jobs, size_t limit, unsig
             puts(r.out);
         if (r.rc && (!rc || r.rc > rc))
             rc = r.rc;
+        stats_add(&r);
         bytes += (double)r.bytes;
         free(r.out);
         free(r.err);
@@ -456,6 +489,8 @@ int main(int argc, char **argv)
             opts |= JS_OPT_NO_PROVENANCE;
         } else if (!strcmp(a, "--mentions")) {
             opts |= JS_OPT_MENTIONS;
+        } else if (!strcmp(a, "--stats")) {
+            want_stats = true;
         } else if (!strcmp(a, "--html")) {
             html_stdout = true;
         } else if (!strcmp(a, "--html-dir") && i + 1 < argc) {
@@ -550,6 +585,7 @@ int main(int argc, char **argv)
         return err.code == JS_E_NOMEM ? EXIT_NOMEM : EXIT_PATTERN;
     }
     js_ctx_set_max_input(ctx, limit);
+    stats_t0 = now();
     int rc = EXIT_OK;
     if (corpus) {
         co.max_bytes = limit;
@@ -562,6 +598,7 @@ int main(int argc, char **argv)
             process_file(ctx, in.v[0], limit, opts, &r);
         else
             process(ctx, stdin, NULL, limit, opts, &r);
+        stats_add(&r);
         if (r.err)
             fputs(r.err, stderr);
         if (r.out)
@@ -572,6 +609,8 @@ int main(int argc, char **argv)
     } else {
         rc = run_batch(ctx, &in, jobs, limit, opts);
     }
+    if (want_stats)
+        stats_print();
     free_names(&in);
     js_ctx_free(ctx);
     return rc;

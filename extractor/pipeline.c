@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "js_int.h"
 
@@ -70,6 +71,35 @@ uint32_t jsp_line_of(const js_doc *d, uint32_t off)
     return (uint32_t)lo + 1;
 }
 
+static uint64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* Charge the time since *t0 to stage `s` and restart the clock. */
+static void lap(js_doc *d, int s, uint64_t *t0)
+{
+    uint64_t t = now_ns();
+    d->stage_ns[s] += t - *t0;
+    *t0 = t;
+}
+
+static const char *const stage_names[JS_NSTAGES] = {
+    "decode+sha256", "normalize", "tokenize", "match (header)", "tables", "prose",
+    "reconcile", "mentions", "checks+locate", "emit"};
+
+const char *js_stage_name(int stage)
+{
+    return stage >= 0 && stage < JS_NSTAGES ? stage_names[stage] : "?";
+}
+
+uint64_t js_doc_stage_ns(const js_doc *doc, int stage)
+{
+    return stage >= 0 && stage < JS_NSTAGES ? doc->stage_ns[stage] : 0;
+}
+
 static js_status fail(js_error *err, js_status code, const char *msg)
 {
     if (err) {
@@ -93,6 +123,7 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     d->opts = opts;
     d->input = data;
     d->input_len = len;
+    uint64_t t0 = now_ns();
     jsp_sha256(data, len, d->sha256);
     if (!(d->md = pcre2_match_data_create(16, NULL))) {
         js_doc_free(d);
@@ -105,8 +136,12 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
         data = d->decoded;
         len = dlen;
     }
-    if (jsp_normalize(ctx->fold, data, len, &d->norm) ||
-        jsp_tokenize(&d->arena, d->norm.text, d->norm.len, &d->lines, &d->nlines)) {
+    lap(d, JS_STAGE_DECODE, &t0);
+    int bad = jsp_normalize(ctx->fold, data, len, &d->norm);
+    lap(d, JS_STAGE_NORMALIZE, &t0);
+    bad = bad || jsp_tokenize(&d->arena, d->norm.text, d->norm.len, &d->lines, &d->nlines);
+    lap(d, JS_STAGE_TOKENIZE, &t0);
+    if (bad) {
         js_doc_free(d);
         return fail(err, JS_E_NOMEM, "out of memory");
     }
@@ -122,12 +157,18 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     if (d->norm.nul)
         jsp_warn(d, 0, 0, "%zu control bytes (NUL, …) read as spaces", d->norm.nul);
     jsp_header(d);
+    lap(d, JS_STAGE_MATCH, &t0);
     jsp_tables(d);
+    lap(d, JS_STAGE_TABLES, &t0);
     jsp_prose(d);
+    lap(d, JS_STAGE_PROSE, &t0);
     jsp_reconcile(d);
+    lap(d, JS_STAGE_RECONCILE, &t0);
     jsp_mentions(d, data, len, opts & JS_OPT_MENTIONS);
+    lap(d, JS_STAGE_MENTIONS, &t0);
     jsp_checks(d);
     jsp_locate_facts(d, data, len);
+    lap(d, JS_STAGE_CHECKS, &t0);
     if (d->department)
         d->is_report = true;
     d->input = NULL;

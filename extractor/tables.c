@@ -50,11 +50,17 @@ static jsp_tok ctok(const tseg *t, const jsp_cell *c, js_dec *v)
     return jsp_classify(s, n, v);
 }
 
+/* The cell's label key; every table pass asks for the same cells' keys,
+ * so the first answer is kept in the cell (arena memory, never const). */
 static char *ckey(const tseg *t, const jsp_cell *c)
 {
+    if (c->key)
+        return c->key;
     size_t n;
     const char *s = ctext(t, c, &n);
-    return jsp_label_key(&t->d->ctx->pat, &t->d->arena, t->d->md, s, n);
+    char *k = jsp_label_key(&t->d->ctx->pat, &t->d->arena, t->d->md, s, n);
+    ((jsp_cell *)c)->key = k;
+    return k;
 }
 
 static const char *vocab(const tseg *t, const char *ns, const char *key)

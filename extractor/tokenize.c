@@ -97,6 +97,7 @@ static int split_line(const char *t, jsp_line *ln, jsp_cell *out)
         if (skip || at_end) {
             if (out) {
                 jsp_cell *cl = &out[nc];
+                *cl = (jsp_cell){0};
                 cl->s = cs;
                 cl->e = i;
                 int lead = 0;

@@ -1,6 +1,7 @@
 """make bench: build a corpus of at least BENCH_MB (100) MB from the samples
 and their layout renderings, each copy varied (its own title line and
-figures nudged), then print end-to-end MB/s at -j 1 and -j 2, peak RSS, and
+figures nudged), then print end-to-end MB/s at -j 1 and -j 2, the time per
+pipeline stage (extract --stats), peak RSS, and
 the reference (one PCRE2-JIT pass of an amount pattern) with the ratio.
 Figures only: nothing here fails on speed."""
 import os
@@ -41,14 +42,15 @@ print(f"bench corpus: {len(files)} documents, {size / 1e6:.1f} MB")
 
 def run(jobs):
     t0 = time.monotonic()
-    subprocess.run([exe, "-j", str(jobs), "--files-from", listing], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return time.monotonic() - t0
+    r = subprocess.run([exe, "-j", str(jobs), "--stats", "--files-from", listing],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stages = [l[len("stats: "):] for l in r.stderr.splitlines() if l.startswith("stats: ")]
+    return time.monotonic() - t0, stages
 
 
-t1 = run(1)
+t1, stages = run(1)
 rss1 = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-t2 = run(2)
+t2, _ = run(2)
 rss2 = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 r = subprocess.run([ref] + files, capture_output=True, text=True).stdout.split()
 rs = float(r[1])
@@ -56,4 +58,7 @@ mb = size / 1e6
 print(f"extract -j 1: {mb / t1:.1f} MB/s ({t1 * 1000 / len(files):.2f} ms per document)")
 print(f"extract -j 2: {mb / t2:.1f} MB/s, speed-up {t1 / t2:.2f}x")
 print(f"peak RSS: {rss1 / 1024:.1f} MB at -j 1, {rss2 / 1024:.1f} MB at -j 2 (largest so far)")
+print("time per stage at -j 1 (extract --stats):")
+for l in stages[1:]:
+    print("  " + l)
 print(f"reference (PCRE2-JIT amount pattern, one pass): {mb / rs:.1f} MB/s; extract -j 1 / reference = {t1 / rs:.1f}")
