@@ -301,6 +301,7 @@ typedef struct js_doc {
     jsp_vec mentions; /* jsp_mention, with JS_OPT_MENTIONS (mentions.c) */
     jsp_vec tinfo;    /* jsp_tinfo (tables.c) */
     jsp_vec checks;   /* jsp_check (checks.c) */
+    jsp_vec repairs;  /* jsp_repair: OCR figures read again (normalize.c), by offset */
     pcre2_match_data *md; /* one match block for the stages' single matches */
     const char *department;
     int year;
@@ -310,6 +311,21 @@ typedef struct js_doc {
     bool is_report;
     uint64_t stage_ns[JS_NSTAGES]; /* time per stage (js_stage_name) */
 } js_doc;
+
+/* An OCR figure read again: norm span [s, e) (same length as before) and
+ * what the text said there. */
+typedef struct {
+    uint32_t s, e;
+    const char *was; /* arena */
+} jsp_repair;
+
+/* OCR repair of figures (normalize.c), in place, after jsp_normalize:
+ * letters read for digits in an amount (regex.pat ocr_figure, vocab
+ * ocr.digit), thousands separators read as points (ocr_points). Records
+ * each in d->repairs. */
+void jsp_repair_figures(js_doc *d);
+/* The repair overlapping norm span [s, e), or NULL. */
+const jsp_repair *jsp_repair_at(const js_doc *d, uint32_t s, uint32_t e);
 
 /* Facts (reconcile.c): set replaces an existing path; get returns NULL. */
 jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num,

@@ -379,3 +379,96 @@ void jsp_norm_free(jsp_norm *nm)
     free(nm->pages);
     memset(nm, 0, sizeof *nm);
 }
+
+/* MARK: OCR repair of figures ---------------------------------------------- */
+
+static int repair_cmp(const void *x, const void *y)
+{
+    const jsp_repair *a = x, *b = y;
+    return (a->s > b->s) - (a->s < b->s);
+}
+
+static void add_repair(js_doc *d, uint32_t s, uint32_t e)
+{
+    d->repairs.size = sizeof(jsp_repair);
+    jsp_repair *r = jsp_vec_push(&d->repairs);
+    if (r)
+        *r = (jsp_repair){s, e, jsp_strndup(&d->arena, d->norm.text + s, e - s)};
+}
+
+/* One confusable letter → its digit (vocab ocr.digit), or 0. */
+static char ocr_digit(const js_doc *d, char c)
+{
+    char k[2] = {c, 0};
+    const char *v = jsp_vocab_get(d->ctx->pat.vocab, "ocr.digit", k);
+    return v && v[0] >= '0' && v[0] <= '9' && !v[1] ? v[0] : 0;
+}
+
+/* Letters for digits: only when real digits outnumber the letters. */
+static void repair_letters(js_doc *d, uint32_t s, uint32_t e)
+{
+    char *t = d->norm.text;
+    int digits = 0, letters = 0;
+    for (uint32_t i = s; i < e; i++) {
+        digits += t[i] >= '0' && t[i] <= '9';
+        letters += t[i] != '.' && t[i] != ',' && (t[i] < '0' || t[i] > '9');
+    }
+    if (digits < 2 || letters > digits || !letters)
+        return;
+    for (uint32_t i = s; i < e; i++)
+        if (t[i] != '.' && t[i] != ',' && (t[i] < '0' || t[i] > '9') && !ocr_digit(d, t[i]))
+            return;
+    add_repair(d, s, e);
+    for (uint32_t i = s; i < e; i++)
+        if (t[i] != '.' && t[i] != ',' && (t[i] < '0' || t[i] > '9'))
+            t[i] = ocr_digit(d, t[i]);
+}
+
+/* 2.899.74: every point but the last was a thousands separator. */
+static void repair_points(js_doc *d, uint32_t s, uint32_t e)
+{
+    char *t = d->norm.text;
+    uint32_t last = e;
+    while (last > s && t[last - 1] != '.')
+        last--;
+    add_repair(d, s, e);
+    for (uint32_t i = s; i + 1 < last; i++)
+        if (t[i] == '.')
+            t[i] = ',';
+}
+
+static void repair_each(js_doc *d, const char *name, void (*fix)(js_doc *, uint32_t, uint32_t))
+{
+    const jsp_patterns *p = &d->ctx->pat;
+    const pcre2_code *re = jsp_regex_get(p, name);
+    size_t at = 0;
+    while (re && at < d->norm.len && jsp_match(p, re, d->norm.text, d->norm.len, at, 0, d->md) > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+        if (ov[1] <= ov[0])
+            break;
+        fix(d, (uint32_t)ov[0], (uint32_t)ov[1]);
+        at = ov[1];
+    }
+}
+
+void jsp_repair_figures(js_doc *d)
+{
+    repair_each(d, "ocr_figure", repair_letters);
+    repair_each(d, "ocr_points", repair_points);
+    if (d->repairs.n > 1) /* the two passes each go in text order: merge */
+        qsort(d->repairs.items, d->repairs.n, sizeof(jsp_repair), repair_cmp);
+}
+
+const jsp_repair *jsp_repair_at(const js_doc *d, uint32_t s, uint32_t e)
+{
+    const jsp_repair *r = d->repairs.items;
+    size_t lo = 0, hi = d->repairs.n;
+    while (lo < hi) { /* first repair ending after s */
+        size_t mid = (lo + hi) / 2;
+        if (r[mid].e <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->repairs.n && r[lo].s < e ? &r[lo] : NULL;
+}

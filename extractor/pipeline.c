@@ -138,6 +138,8 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     }
     lap(d, JS_STAGE_DECODE, &t0);
     int bad = jsp_normalize(ctx->fold, data, len, &d->norm);
+    if (!bad)
+        jsp_repair_figures(d);
     lap(d, JS_STAGE_NORMALIZE, &t0);
     bad = bad || jsp_tokenize(&d->arena, d->norm.text, d->norm.len, &d->lines, &d->nlines);
     lap(d, JS_STAGE_TOKENIZE, &t0);
@@ -156,6 +158,11 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
         jsp_warn(d, 0, 0, "%zu invalid UTF-8 sequences replaced by U+FFFD", d->norm.invalid);
     if (d->norm.nul)
         jsp_warn(d, 0, 0, "%zu control bytes (NUL, …) read as spaces", d->norm.nul);
+    if (d->repairs.n)
+        jsp_warn(d, 0, 0,
+                 "%zu figures read again as OCR damage (letters for digits, points for "
+                 "separators); each value read from one says so in its provenance rule",
+                 d->repairs.n);
     jsp_header(d);
     lap(d, JS_STAGE_MATCH, &t0);
     jsp_tables(d);
@@ -234,6 +241,7 @@ void js_doc_free(js_doc *d)
     jsp_vec_free(&d->mentions);
     jsp_vec_free(&d->tinfo);
     jsp_vec_free(&d->checks);
+    jsp_vec_free(&d->repairs);
     jsp_arena_free(&d->arena);
     free(d);
 }

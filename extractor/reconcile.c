@@ -83,6 +83,10 @@ jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num, 
     f->s = s;
     f->e = e;
     f->rule = rule;
+    const jsp_repair *r = d->repairs.n ? jsp_repair_at(d, s, e) : NULL;
+    if (r && kind != JSP_F_STR)
+        f->rule = jsp_printf(&d->arena, "%s; OCR repair: %s read as %.*s", rule ? rule : "?",
+                             r->was, (int)(r->e - r->s), d->norm.text + r->s);
     return f;
 }
 
