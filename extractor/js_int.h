@@ -170,6 +170,7 @@ typedef struct {
     size_t nrules;
     const pcre2_code *label_strip; /* regex.pat "label_strip", borrowed */
     const pcre2_code *mention;     /* numbers.pat "mention", borrowed */
+    pcre2_code *mention_anchored;  /* the same compiled PCRE2_ANCHORED (JIT-able), owned */
     const pcre2_code *mention_start; /* where a mention can start, borrowed */
     const pcre2_code *concept;     /* numbers.pat "concept", borrowed */
     pcre2_match_context *mctx;     /* match and depth limits, read-only */

@@ -239,12 +239,13 @@ static int fields(char *line, char **f, int max)
     return n;
 }
 
-static pcre2_code *compile(const char *re, const char *file, size_t line, js_error *err)
+static pcre2_code *compile_opts(const char *re, uint32_t opts, const char *file, size_t line,
+                                js_error *err)
 {
     int ec;
     PCRE2_SIZE off;
-    pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
-                                  &ec, &off, NULL);
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+                                  PCRE2_UTF | PCRE2_UCP | opts, &ec, &off, NULL);
     if (!c) {
         char msg[256], where[400];
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
@@ -254,6 +255,11 @@ static pcre2_code *compile(const char *re, const char *file, size_t line, js_err
     }
     pcre2_jit_compile(c, PCRE2_JIT_COMPLETE); /* JIT is an optimisation: ignore failure */
     return c;
+}
+
+static pcre2_code *compile(const char *re, const char *file, size_t line, js_error *err)
+{
+    return compile_opts(re, 0, file, line, err);
 }
 
 typedef int (*line_fn)(jsp_patterns *p, char **f, int nf, const char *file, size_t line,
@@ -408,6 +414,11 @@ static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_
         return -1;
     }
     r->re = compile(re, file, line, err);
+    /* The number grammar is tried at each place a mention can start; JIT
+     * cannot anchor at match time, so that use gets a twin anchored at
+     * compile time (same groups), or it would run in the interpreter. */
+    if (r->re && !strcmp(r->name, "mention"))
+        p->mention_anchored = compile_opts(re, PCRE2_ANCHORED, file, line, err);
     free(re);
     if (!r->re)
         return -1;
@@ -519,7 +530,7 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     p->mention = jsp_regex_get(p, "mention");
     p->concept = jsp_regex_get(p, "concept");
     p->mention_start = jsp_regex_get(p, "mention_start");
-    if (!p->mention || !p->concept || !p->mention_start) {
+    if (!p->mention || !p->mention_anchored || !p->concept || !p->mention_start) {
         set_err(err, JS_E_PATTERN, path, 0,
                 "missing the 'mention', 'mention_start' or 'concept' pattern");
         return -1;
@@ -531,6 +542,7 @@ void jsp_patterns_free(jsp_patterns *p)
 {
     for (size_t i = 0; i < p->nregex; i++)
         pcre2_code_free(p->regex[i].re);
+    pcre2_code_free(p->mention_anchored);
     for (size_t i = 0; i < p->nrules; i++)
         pcre2_code_free(p->rules[i].re);
     free(p->regex);

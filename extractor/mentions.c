@@ -80,7 +80,7 @@ static bool next_mention(js_doc *d, pcre2_match_data *md, uint32_t at, uint32_t 
         if (jsp_match(p, p->mention_start, d->norm.text, e, at, 0, d->md) <= 0)
             return false;
         uint32_t s = (uint32_t)pcre2_get_ovector_pointer(d->md)[0];
-        if (jsp_match(p, p->mention, d->norm.text, e, s, PCRE2_ANCHORED, md) > 0)
+        if (jsp_match(p, p->mention_anchored, d->norm.text, e, s, 0, md) > 0)
             return true;
         at = next_char_at(d->norm.text, s);
     }

@@ -310,7 +310,7 @@ bool jsp_num_parse(const jsp_patterns *p, jsp_arena *a, const char *text, size_t
     size_t from = 0;
     while (from < n && (text[from] == ' ' || text[from] == '\t' || text[from] == '\n'))
         from++; /* a slice may start with the space a direction word left */
-    bool ok = jsp_match(p, p->mention, text, n, from, PCRE2_ANCHORED, md) > 0 &&
+    bool ok = jsp_match(p, p->mention_anchored, text, n, from, 0, md) > 0 &&
               pcre2_get_ovector_pointer(md)[1] == n && jsp_num_eval(p, a, text, md, shift, m);
     pcre2_match_data_free(md);
     return ok;
