@@ -209,7 +209,7 @@ char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, c
     if (!out)
         return NULL;
     int rc = pcre2_substitute(p->label_strip, (PCRE2_SPTR)sq, PCRE2_ZERO_TERMINATED, 0,
-                              PCRE2_SUBSTITUTE_GLOBAL, md, NULL, (PCRE2_SPTR) "", 0,
+                              PCRE2_SUBSTITUTE_GLOBAL | PCRE2_NOTEMPTY, md, NULL, (PCRE2_SPTR) "", 0,
                               (PCRE2_UCHAR *)out, &outlen); /* NULL md: PCRE2 makes one */
     return rc < 0 ? sq : out;
 }
