@@ -789,6 +789,39 @@ static void number_keys(tseg *t, int fd, const bool *fig, const char **keys)
                     keys[c] = NULL;
 }
 
+/* OCR squeezes a header line: its cells ("科目名称 | 小计 | 基本支出") no
+ * longer stand over their columns. When a figure column is still keyless
+ * and one header line names exactly as many columns as there are figure
+ * columns, its names go to the figure columns in reading order. */
+static void ordinal_keys(tseg *t, int fd, const char *ns, const bool *fig, const char **keys)
+{
+    int nfig = 0, missing = 0;
+    for (int c = 2; c < MAXCOL; c++) {
+        nfig += fig[c];
+        missing += fig[c] && !keys[c];
+    }
+    if (!missing || !nfig)
+        return;
+    for (int r = 0; r < fd; r++) {
+        const char *names[MAXCOL];
+        int n = 0;
+        const trow *row = &t->rows[r];
+        for (int i = 0; i < row->n && n <= nfig; i++) {
+            const char *v = vocab(t, ns, ckey(t, &row->c[i]));
+            bool dup = false;
+            for (int k = 0; k < n && v; k++)
+                dup |= !strcmp(names[k], v);
+            if (v && !dup && n < MAXCOL)
+                names[n++] = v;
+        }
+        if (n != nfig)
+            continue;
+        for (int c = 2, k = 0; c < MAXCOL; c++)
+            keys[c] = fig[c] ? names[k++] : NULL;
+        return;
+    }
+}
+
 static void code_columns(tseg *t, int fd, const char **keys)
 {
     char ns[8];
@@ -813,8 +846,10 @@ static void code_columns(tseg *t, int fd, const char **keys)
         found += keys[c] != NULL;
     }
     if (found) {
-        if (t->space)
+        if (t->space) {
             number_keys(t, fd, fig, keys);
+            ordinal_keys(t, fd, ns, fig, keys);
+        }
         return;
     }
     int k = 0; /* no readable header: the template's order over the figure columns */

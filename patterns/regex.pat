@@ -30,6 +30,8 @@ econ_code	^(3\d\d)(\d\d)?$
 # read for digits, with a decimal point and two decimals; and thousands
 # separators read as points (2.899.74).
 ocr_figure	(?<![A-Za-z0-9.,])(?=[0-9,.]*+[OoDlI|\]SsBZz])[0-9OoDlI|\]SsBZz]{1,3}(?:,[0-9OoDlI|\]SsBZz]{3})*+\.[0-9OoDlI|\]SsBZz]{2}(?![A-Za-z0-9.,%])
+# A ruling line OCR read as a bar standing alone between cells: made blank.
+ocr_rule	(?<![^\s])[|｜](?![^\s])
 ocr_points	(?<![A-Za-z0-9.,])\d{1,3}(?:\.\d{3})++\.\d{2}(?![A-Za-z0-9.,%])
 # A page number printed at a page's foot or head: - 2 -, 第 2 页, 2/9.
 page_number	^\s*+(?:[-—–]\s*+\d{1,4}\s*+[-—–]|第\s*+\d{1,4}\s*+页(?:\s*+共\s*+\d{1,4}\s*+页)?|\d{1,4}\s*+/\s*+\d{1,4}|\d{1,3})\s*+$
