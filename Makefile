@@ -111,6 +111,9 @@ fuzz: build/fuzz/fuzz_extract
 screenshots: html-release
 	@mkdir -p corpus/screenshots && cp build/html/[0-9]*.png corpus/screenshots/
 
+renderings-%: build/%/extract
+	@EXTRACT=./build/$*/extract sh tests/renderings/run_renderings.sh
+
 batch-%: build/%/extract
 	@EXTRACT=./build/$*/extract sh tests/batch/run_batch.sh
 
@@ -130,8 +133,8 @@ audit-release: build/release/extract
 audit-asan: build/asan/extract
 	@EXTRACT=./build/asan/extract AUDIT_NO_MUTATION=1 sh tests/audit/run_audit.sh
 
-test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release batch-release corpus-release html-release
-test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan batch-asan corpus-asan html-asan
+test-release: unit-release golden-release layouts-release hostile-release schema-release audit-release batch-release corpus-release html-release renderings-release
+test-asan: unit-asan golden-asan layouts-asan hostile-asan schema-asan audit-asan batch-asan corpus-asan html-asan renderings-asan
 test: build/extract test-release test-asan
 	@echo "all test suites passed (release and ASan+UBSan)"
 
