@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT
- * arena.c — the per-document region allocator and a small growable vector.
+ * arena.c — the per-document region allocator, a small growable vector and
+ * a growable output buffer (jsp_buf, for the JSON and HTML writers).
  * Everything a document's stages allocate lives in its arena and is freed at
  * once by jsp_arena_free(); vectors are malloc'd and freed by their owner.
  */
@@ -100,4 +101,57 @@ void jsp_vec_free(jsp_vec *v)
     free(v->items);
     v->items = NULL;
     v->n = v->cap = 0;
+}
+
+/* MARK: output buffer ------------------------------------------------------ */
+
+void jsp_buf_put(jsp_buf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) {
+            b->oom = true;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+
+void jsp_buf_puts(jsp_buf *b, const char *s) { jsp_buf_put(b, s, strlen(s)); }
+
+void jsp_buf_printf(jsp_buf *b, const char *fmt, ...)
+{
+    char tmp[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        jsp_buf_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+
+size_t jsp_utf8_len(const unsigned char *s, size_t n)
+{
+    size_t k = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : s[0] >= 0xE0 && s[0] < 0xF0 ? 3
+             : s[0] >= 0xF0 && s[0] < 0xF5                    ? 4
+                                                               : 0;
+    if (!k || k > n)
+        return 0;
+    for (size_t i = 1; i < k; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    if (k == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
+        return 0; /* overlong, surrogate */
+    if (k == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
+        return 0;
+    return k;
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT
- * emit.c — stage 7: facts → the canonical record as JSON (jansson, so all
- * escaping is jansson's). Paths nest on '.', tables come out in id order,
+ * emit.c — stage 7: facts → the canonical record as JSON. The nested part
+ * (header, tables, narrative) is built and dumped by jansson; the long flat
+ * lists (checks, provenance, warnings, mentions) are written directly with
+ * the same conventions. Paths nest on '.', tables come out in id order,
  * amounts as JSON numbers from their exact decimal text, counts as integers.
  */
 #include <jansson.h>
@@ -54,18 +56,102 @@ static void add_prefix(const js_doc *d, json_t *root, const char *prefix)
             set_path(root, f[i].path, fact_value(&f[i]));
 }
 
-static json_t *warnings(const js_doc *d)
+/* MARK: the long lists, written directly ----------------------------------
+ * checks, provenance, warnings and mentions are most of a record's bytes;
+ * building jansson objects for them and dumping them cost more than the
+ * rest of the pipeline's output. They are written here as compact JSON with
+ * jansson's conventions (escapes, "%.15g" reals with ".0", a string that is
+ * not UTF-8 leaves its key out), and spliced into the record. */
+
+static bool utf8_ok(const char *s, size_t n)
 {
-    json_t *a = json_array();
-    const jsp_warning *w = d->warnings.items;
-    for (size_t i = 0; i < d->warnings.n && a; i++) {
-        json_t *o = json_object();
-        json_object_set_new(o, "message", json_string(w[i].msg));
-        if (w[i].line0)
-            json_object_set_new(o, "lines", json_pack("[ii]", (int)w[i].line0, (int)w[i].line1));
-        json_array_append_new(a, o);
+    for (size_t i = 0; i < n;) {
+        size_t k = jsp_utf8_len((const unsigned char *)s + i, n - i);
+        if (!k)
+            return false;
+        i += k;
     }
-    return a;
+    return true;
+}
+
+static void jstr(jsp_buf *b, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    jsp_buf_put(b, "\"", 1);
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            run++;
+            continue;
+        }
+        jsp_buf_put(b, s + i - run, run);
+        run = 0;
+        char e[7] = {'\\', 0};
+        const char *sh = c == '"' ? "\"" : c == '\\' ? "\\" : c == '\b' ? "b" : c == '\f' ? "f"
+                       : c == '\n' ? "n" : c == '\r' ? "r" : c == '\t' ? "t" : NULL;
+        if (sh) {
+            e[1] = sh[0];
+            jsp_buf_put(b, e, 2);
+        } else {
+            char u[6] = {'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+            jsp_buf_put(b, "\\", 1);
+            jsp_buf_put(b, u, 5);
+        }
+    }
+    jsp_buf_put(b, s + n - run, run);
+    jsp_buf_put(b, "\"", 1);
+}
+
+/* ,"key":"value" when value is UTF-8 (as jansson: else nothing). */
+static void jfield_str(jsp_buf *b, const char *key, const char *s, size_t n)
+{
+    if (!s || !utf8_ok(s, n))
+        return;
+    jsp_buf_printf(b, ",\"%s\":", key);
+    jstr(b, s, n);
+}
+
+static void jreal(jsp_buf *b, double v)
+{
+    char t[40];
+    int n = snprintf(t, sizeof t, "%.15g", v);
+    if (n <= 0 || (size_t)n >= sizeof t)
+        return;
+    if (!strchr(t, '.') && !strchr(t, 'e') && (size_t)n + 2 < sizeof t) {
+        memcpy(t + n, ".0", 3); /* else it reads back as an integer */
+        n += 2;
+    }
+    char *e = strchr(t, 'e');
+    if (e) { /* as jansson: no '+' and no leading zeros in the exponent */
+        char *from = e + 1, *to = e + 1;
+        if (*to == '-')
+            to++, from++;
+        else if (*from == '+')
+            from++;
+        while (*from == '0' && from[1])
+            from++;
+        memmove(to, from, strlen(from) + 1);
+        n = (int)strlen(t);
+    }
+    jsp_buf_put(b, t, (size_t)n);
+}
+
+static void warnings(const js_doc *d, jsp_buf *b)
+{
+    const jsp_warning *w = d->warnings.items;
+    jsp_buf_puts(b, ",\"warnings\":[");
+    for (size_t i = 0; i < d->warnings.n; i++) {
+        jsp_buf_puts(b, i ? ",{" : "{");
+        size_t at = b->n;
+        jfield_str(b, "message", w[i].msg, strlen(w[i].msg));
+        if (w[i].line0)
+            jsp_buf_printf(b, ",\"lines\":[%d,%d]", (int)w[i].line0, (int)w[i].line1);
+        if (b->n > at && !b->oom)
+            memmove(b->s + at, b->s + at + 1, b->n - at), b->n--; /* the first ',' */
+        jsp_buf_puts(b, "}");
+    }
+    jsp_buf_puts(b, "]");
 }
 
 static bool in_record(const char *path)
@@ -74,90 +160,112 @@ static bool in_record(const char *path)
 }
 
 /* "provenance": each emitted path → where its value was read and by what. */
-static json_t *provenance(const js_doc *d)
+static void provenance(const js_doc *d, jsp_buf *b)
 {
-    json_t *o = json_object();
     const jsp_fact *f = d->facts.items;
-    for (size_t i = 0; i < d->facts.n && o; i++) {
+    jsp_buf_puts(b, ",\"provenance\":{");
+    bool first = true;
+    for (size_t i = 0; i < d->facts.n; i++) {
         if (!f[i].path || !f[i].text || !in_record(f[i].path))
             continue;
-        json_t *p = json_pack("{s:I, s:I, s:I, s:I, s:I}", "line", (json_int_t)f[i].line, "start",
-                              (json_int_t)f[i].cs, "end", (json_int_t)f[i].ce, "byte_start",
-                              (json_int_t)f[i].ob, "byte_end", (json_int_t)f[i].oe);
-        json_t *t = json_stringn(f[i].text, f[i].oe - f[i].ob);
-        if (t)
-            json_object_set_new(p, "text", t);
-        json_object_set_new(p, "rule", json_string(f[i].rule ? f[i].rule : "?"));
-        json_object_set_new(o, f[i].path, p);
+        if (!first)
+            jsp_buf_puts(b, ",");
+        first = false;
+        jstr(b, f[i].path, strlen(f[i].path));
+        jsp_buf_printf(b, ":{\"line\":%lld,\"start\":%lld,\"end\":%lld,\"byte_start\":%lld,"
+                          "\"byte_end\":%lld",
+                       (long long)f[i].line, (long long)f[i].cs, (long long)f[i].ce,
+                       (long long)f[i].ob, (long long)f[i].oe);
+        jfield_str(b, "text", f[i].text, f[i].oe - f[i].ob);
+        const char *rule = f[i].rule ? f[i].rule : "?";
+        jfield_str(b, "rule", rule, strlen(rule));
+        jsp_buf_puts(b, "}");
     }
-    return o;
+    jsp_buf_puts(b, "}");
 }
 
 static const char *const status_names[] = {"pass", "rounding", "fail", "not_checked"};
 
-static json_t *dec_json(js_dec v) { return json_real(jsp_dec_to_double(v)); }
-
-static json_t *checks(const js_doc *d)
+static void checks(const js_doc *d, jsp_buf *b)
 {
-    json_t *a = json_array();
     const jsp_check *k = d->checks.items;
-    for (size_t i = 0; i < d->checks.n && a; i++) {
-        json_t *o = json_pack("{s:s, s:s, s:s}", "id", k[i].id, "status",
-                              status_names[k[i].status], "message", k[i].msg);
-        if (!o)
-            continue;
-        json_t *paths = json_array();
-        for (int j = 0; j < k[i].npaths; j++)
-            json_array_append_new(paths, json_string(k[i].paths[j]));
-        json_object_set_new(o, "paths", paths);
+    jsp_buf_puts(b, ",\"checks\":[");
+    bool first = true;
+    for (size_t i = 0; i < d->checks.n; i++) {
+        if (!utf8_ok(k[i].id, strlen(k[i].id)) || !utf8_ok(k[i].msg, strlen(k[i].msg)))
+            continue; /* as jansson's pack: the check is left out */
+        jsp_buf_puts(b, first ? "{\"id\":" : ",{\"id\":");
+        first = false;
+        jstr(b, k[i].id, strlen(k[i].id));
+        jsp_buf_printf(b, ",\"status\":\"%s\"", status_names[k[i].status]);
+        jfield_str(b, "message", k[i].msg, strlen(k[i].msg));
+        jsp_buf_puts(b, ",\"paths\":[");
+        for (int j = 0, n = 0; j < k[i].npaths; j++)
+            if (utf8_ok(k[i].paths[j], strlen(k[i].paths[j]))) {
+                jsp_buf_puts(b, n++ ? "," : "");
+                jstr(b, k[i].paths[j], strlen(k[i].paths[j]));
+            }
+        jsp_buf_puts(b, "]");
         if (k[i].has_values) {
-            json_object_set_new(o, "expected", dec_json(k[i].expected));
-            json_object_set_new(o, "actual", dec_json(k[i].actual));
-            json_object_set_new(o, "residual", dec_json(jsp_dec_sub(k[i].actual, k[i].expected)));
+            jsp_buf_puts(b, ",\"expected\":");
+            jreal(b, jsp_dec_to_double(k[i].expected));
+            jsp_buf_puts(b, ",\"actual\":");
+            jreal(b, jsp_dec_to_double(k[i].actual));
+            jsp_buf_puts(b, ",\"residual\":");
+            jreal(b, jsp_dec_to_double(jsp_dec_sub(k[i].actual, k[i].expected)));
         }
-        json_array_append_new(a, o);
+        jsp_buf_puts(b, "}");
     }
-    return a;
+    jsp_buf_puts(b, "]");
 }
 
 static const char *const kind_names[] = {"amount", "percent", "count", "date", "code"};
 
-static json_t *mention(const jsp_mention *m)
+static void mention(jsp_buf *b, const jsp_mention *m)
 {
-    json_t *o = json_object();
-    json_object_set_new(o, "start", json_integer(m->cs));
-    json_object_set_new(o, "end", json_integer(m->ce));
-    json_object_set_new(o, "byte_start", json_integer(m->ob));
-    json_object_set_new(o, "byte_end", json_integer(m->oe));
+    jsp_buf_printf(b, "{\"start\":%lld,\"end\":%lld,\"byte_start\":%lld,\"byte_end\":%lld",
+                   (long long)m->cs, (long long)m->ce, (long long)m->ob, (long long)m->oe);
     if (m->text)
-        json_object_set_new(o, "text", json_stringn(m->text, m->oe - m->ob)); /* NULL if not UTF-8 */
-    json_object_set_new(o, "kind", json_string(kind_names[m->kind]));
-    if (m->kind == JSP_M_DATE || m->kind == JSP_M_CODE)
-        json_object_set_new(o, "value", json_string(m->str));
-    else if (m->kind == JSP_M_COUNT)
-        json_object_set_new(o, "value", json_integer((json_int_t)m->value.v));
-    else
-        json_object_set_new(o, "value", json_real(jsp_dec_to_double(m->value)));
-    if (m->unit)
-        json_object_set_new(o, "unit", json_string(m->unit));
-    if (m->unit_text)
-        json_object_set_new(o, "unit_text", json_string(m->unit_text));
-    if (m->label)
-        json_object_set_new(o, "label", json_string(m->label));
-    if (m->qualifier)
-        json_object_set_new(o, "qualifier", json_string(m->qualifier));
-    if (m->path)
-        json_object_set_new(o, "path", json_string(m->path));
-    return o;
+        jfield_str(b, "text", m->text, m->oe - m->ob);
+    jsp_buf_printf(b, ",\"kind\":\"%s\"", kind_names[m->kind]);
+    if (m->kind == JSP_M_DATE || m->kind == JSP_M_CODE) {
+        jfield_str(b, "value", m->str, strlen(m->str));
+    } else if (m->kind == JSP_M_COUNT) {
+        jsp_buf_printf(b, ",\"value\":%lld", (long long)m->value.v);
+    } else {
+        jsp_buf_puts(b, ",\"value\":");
+        jreal(b, jsp_dec_to_double(m->value));
+    }
+    const char *keys[] = {"unit", "unit_text", "label", "qualifier", "path"};
+    const char *vals[] = {m->unit, m->unit_text, m->label, m->qualifier, m->path};
+    for (int i = 0; i < 5; i++)
+        if (vals[i])
+            jfield_str(b, keys[i], vals[i], strlen(vals[i]));
+    jsp_buf_puts(b, "}");
 }
 
-static json_t *mentions(const js_doc *d)
+static void mentions(const js_doc *d, jsp_buf *b)
 {
-    json_t *a = json_array();
     const jsp_mention *m = d->mentions.items;
-    for (size_t i = 0; i < d->mentions.n && a; i++)
-        json_array_append_new(a, mention(&m[i]));
-    return a;
+    jsp_buf_puts(b, ",\"mentions\":[");
+    for (size_t i = 0; i < d->mentions.n; i++) {
+        if (i)
+            jsp_buf_puts(b, ",");
+        mention(b, &m[i]);
+    }
+    jsp_buf_puts(b, "]");
+}
+
+/* The lists, as ',"checks":[...],...' after the record's other keys. */
+static void lists(const js_doc *d, js_opts opts, jsp_buf *b)
+{
+    checks(d, b);
+    if (!(opts & JS_OPT_NO_PROVENANCE))
+        provenance(d, b);
+    if (d->warnings.n)
+        warnings(d, b);
+    if (d->opts & opts & JS_OPT_MENTIONS) /* found during js_extract, and asked for */
+        mentions(d, b);
 }
 
 char *jsp_emit(const js_doc *d, js_opts opts)
@@ -180,16 +288,24 @@ char *jsp_emit(const js_doc *d, js_opts opts)
         add_prefix(d, root, prefix);
     }
     add_prefix(d, root, "narrative.");
-    json_object_set_new(root, "checks", checks(d));
-    if (!(opts & JS_OPT_NO_PROVENANCE))
-        json_object_set_new(root, "provenance", provenance(d));
-    if (d->warnings.n)
-        json_object_set_new(root, "warnings", warnings(d));
-    if (d->opts & opts & JS_OPT_MENTIONS) /* found during js_extract, and asked for */
-        json_object_set_new(root, "mentions", mentions(d));
-    size_t flags = JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER;
-    flags |= (opts & JS_OPT_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;
-    char *s = json_dumps(root, flags);
+    char *head = json_dumps(root, JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER | JSON_COMPACT);
+    jsp_buf b = {0};
+    if (head) {
+        jsp_buf_put(&b, head, strlen(head) - 1); /* without its closing brace */
+        lists(d, opts, &b);
+        jsp_buf_puts(&b, "}");
+    }
+    free(head);
+    char *s = b.oom ? NULL : b.s;
+    if (b.oom)
+        free(b.s);
+    if (s && (opts & JS_OPT_PRETTY)) { /* for people: re-read, indent */
+        json_t *all = json_loads(s, JSON_DISABLE_EOF_CHECK, NULL);
+        free(s);
+        s = all ? json_dumps(all, JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER | JSON_INDENT(2))
+                : NULL;
+        json_decref(all);
+    }
     json_decref(root);
     return s;
 }

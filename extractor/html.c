@@ -16,75 +16,14 @@
 
 #include "js_int.h"
 
-/* MARK: output buffer ------------------------------------------------------ */
-
-typedef struct {
-    char *s;
-    size_t n, cap;
-    bool oom;
-} hbuf;
-
-static void put(hbuf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->oom = true;
-            return;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->n, s, n);
-    b->n += n;
-    b->s[b->n] = 0;
-}
-
-static void puts_(hbuf *b, const char *s) { put(b, s, strlen(s)); }
-
-static void putf(hbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(hbuf *b, const char *fmt, ...)
-{
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    size_t k = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : s[0] >= 0xE0 && s[0] < 0xF0 ? 3
-             : s[0] >= 0xF0 && s[0] < 0xF5                    ? 4
-                                                               : 0;
-    if (!k || k > n)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    if (k == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
-        return 0; /* overlong, surrogate */
-    if (k == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
-        return 0;
-    return k;
-}
-
 /* Text or attribute value, escaped; anything HTML cannot hold → U+FFFD. */
-static void esc(hbuf *b, const char *text, size_t n)
+static void esc(jsp_buf *b, const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t run = 0; /* bytes of s[i-run, i) to copy as they are */
     for (size_t i = 0; i < n;) {
         const char *rep = NULL;
-        size_t k = utf8_len(s + i, n - i);
+        size_t k = jsp_utf8_len(s + i, n - i);
         if (k == 1) {
             unsigned c = s[i];
             rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;"
@@ -95,18 +34,18 @@ static void esc(hbuf *b, const char *text, size_t n)
             k = 1;
         }
         if (rep) {
-            put(b, (const char *)s + i - run, run);
-            puts_(b, rep);
+            jsp_buf_put(b, (const char *)s + i - run, run);
+            jsp_buf_puts(b, rep);
             run = 0;
         } else {
             run += k;
         }
         i += k;
     }
-    put(b, (const char *)s + n - run, run);
+    jsp_buf_put(b, (const char *)s + n - run, run);
 }
 
-static void escs(hbuf *b, const char *s) { esc(b, s, s ? strlen(s) : 0); }
+static void escs(jsp_buf *b, const char *s) { esc(b, s, s ? strlen(s) : 0); }
 
 /* o[k] as a string, or `def` when it is not one. */
 static const char *jstr(const json_t *o, const char *k, const char *def)
@@ -116,14 +55,14 @@ static const char *jstr(const json_t *o, const char *k, const char *def)
 }
 
 /* A JSON scalar as display text. */
-static void put_value(hbuf *b, const json_t *v)
+static void put_value(jsp_buf *b, const json_t *v)
 {
     if (json_is_string(v))
         escs(b, json_string_value(v));
     else if (json_is_integer(v))
-        putf(b, "%lld", (long long)json_integer_value(v));
+        jsp_buf_printf(b, "%lld", (long long)json_integer_value(v));
     else if (json_is_real(v))
-        putf(b, "%.15g", json_real_value(v));
+        jsp_buf_printf(b, "%.15g", json_real_value(v));
 }
 
 /* MARK: the record's figures ----------------------------------------------- */
@@ -208,34 +147,34 @@ static size_t jsize(const json_t *o, const char *k)
     return v > 0 ? (size_t)v : 0;
 }
 
-static void mention_open(hbuf *b, const page *p, const json_t *m, size_t i)
+static void mention_open(jsp_buf *b, const page *p, const json_t *m, size_t i)
 {
     const char *kind = jstr(m, "kind", "amount");
     const char *path = json_string_value(json_object_get(m, "path"));
     long cell = cell_of(p, path);
     if (cell >= 0)
-        putf(b, "<a class=\"m k-%s\" id=\"m%zu\" href=\"#v%ld\"", kind, i, cell);
+        jsp_buf_printf(b, "<a class=\"m k-%s\" id=\"m%zu\" href=\"#v%ld\"", kind, i, cell);
     else
-        putf(b, "<span class=\"m k-%s\" id=\"m%zu\" tabindex=\"0\"", kind, i);
-    putf(b, " data-b=\"%zu\" data-kind=\"%s\"", jsize(m, "byte_start"), kind);
+        jsp_buf_printf(b, "<span class=\"m k-%s\" id=\"m%zu\" tabindex=\"0\"", kind, i);
+    jsp_buf_printf(b, " data-b=\"%zu\" data-kind=\"%s\"", jsize(m, "byte_start"), kind);
     if (path) {
-        puts_(b, " data-path=\"");
+        jsp_buf_puts(b, " data-path=\"");
         escs(b, path);
-        puts_(b, "\"");
+        jsp_buf_puts(b, "\"");
     }
-    puts_(b, " data-tip=\"");
-    puts_(b, kind);
-    puts_(b, ": ");
+    jsp_buf_puts(b, " data-tip=\"");
+    jsp_buf_puts(b, kind);
+    jsp_buf_puts(b, ": ");
     put_value(b, json_object_get(m, "value"));
     const char *keys[] = {"unit", "label", "qualifier", "path"};
     for (int k = 0; k < 4; k++) {
         const char *s = json_string_value(json_object_get(m, keys[k]));
         if (s) {
-            puts_(b, k ? " · " : " ");
+            jsp_buf_puts(b, k ? " · " : " ");
             escs(b, s);
         }
     }
-    puts_(b, "\">");
+    jsp_buf_puts(b, "\">");
 }
 
 /* Where each provenance path points: its mention when one starts at the
@@ -285,12 +224,12 @@ static int plan_marks(page *p)
     return 0;
 }
 
-static void source_text(hbuf *b, const page *p)
+static void source_text(jsp_buf *b, const page *p)
 {
     size_t n = p->nmarks, at = 0;
     const mark *v = p->marks;
     json_t *ms = json_object_get(p->rec, "mentions");
-    puts_(b, "<section id=\"source\" aria-labelledby=\"h-source\"><h2 id=\"h-source\">Source "
+    jsp_buf_puts(b, "<section id=\"source\" aria-labelledby=\"h-source\"><h2 id=\"h-source\">Source "
              "text</h2>\n<pre class=\"src\">");
     size_t open_end = 0;
     bool open = false, open_link = false;
@@ -298,13 +237,13 @@ static void source_text(hbuf *b, const page *p)
         if (open && v[i].at >= open_end) {
             esc(b, p->text + at, open_end - at);
             at = open_end;
-            puts_(b, open_link ? "</a>" : "</span>");
+            jsp_buf_puts(b, open_link ? "</a>" : "</span>");
             open = false;
         }
         esc(b, p->text + at, v[i].at - at);
         at = v[i].at;
         if (v[i].kind == 0) {
-            putf(b, "<span class=\"anchor\" id=\"p%zu\"></span>", v[i].i);
+            jsp_buf_printf(b, "<span class=\"anchor\" id=\"p%zu\"></span>", v[i].i);
             continue;
         }
         json_t *m = json_array_get(ms, v[i].i);
@@ -316,39 +255,39 @@ static void source_text(hbuf *b, const page *p)
     if (open) {
         esc(b, p->text + at, open_end - at);
         at = open_end;
-        puts_(b, open_link ? "</a>" : "</span>");
+        jsp_buf_puts(b, open_link ? "</a>" : "</span>");
     }
     esc(b, p->text + at, p->len - at);
-    puts_(b, "</pre></section>\n");
+    jsp_buf_puts(b, "</pre></section>\n");
 }
 
 /* MARK: tables ------------------------------------------------------------- */
 
-static void cell(hbuf *b, const page *p, const char *path, const json_t *v)
+static void cell(jsp_buf *b, const page *p, const char *path, const json_t *v)
 {
     long c = cell_of(p, path);
     bool fail = json_object_get(p->failing, path) != NULL;
     const char *to = json_string_value(json_object_get(p->target, path));
-    putf(b, "<td id=\"v%ld\" class=\"%s%s\" data-path=\"", c, json_is_string(v) ? "name" : "num",
+    jsp_buf_printf(b, "<td id=\"v%ld\" class=\"%s%s\" data-path=\"", c, json_is_string(v) ? "name" : "num",
          fail ? " fail" : "");
     escs(b, path);
-    puts_(b, "\">");
+    jsp_buf_puts(b, "\">");
     if (fail)
-        puts_(b, "<span class=\"flag\">✗ fails a check:</span> ");
+        jsp_buf_puts(b, "<span class=\"flag\">✗ fails a check:</span> ");
     if (to) {
-        puts_(b, "<a href=\"#");
+        jsp_buf_puts(b, "<a href=\"#");
         escs(b, to);
-        puts_(b, "\">");
+        jsp_buf_puts(b, "\">");
     }
     put_value(b, v);
     if (to)
-        puts_(b, "</a>");
-    puts_(b, "</td>");
+        jsp_buf_puts(b, "</a>");
+    jsp_buf_puts(b, "</td>");
 }
 
 /* One matrix: the rows of object `o` (each an object of scalars) against
  * the union of their keys. Scalars directly in `o` go in a row of their own. */
-static void matrix(hbuf *b, const page *p, const json_t *o, const char *prefix, const char *cap)
+static void matrix(jsp_buf *b, const page *p, const json_t *o, const char *prefix, const char *cap)
 {
     json_t *cols = json_object();
     const char *rk, *ck;
@@ -363,56 +302,56 @@ static void matrix(hbuf *b, const page *p, const json_t *o, const char *prefix, 
             if (!json_is_object(v))
                 json_object_set_new(cols, ck, json_true());
     }
-    puts_(b, "<table>\n<caption>");
+    jsp_buf_puts(b, "<table>\n<caption>");
     escs(b, cap);
-    puts_(b, "</caption>\n");
+    jsp_buf_puts(b, "</caption>\n");
     if (json_object_size(cols)) {
-        puts_(b, "<thead><tr><th scope=\"col\">key</th>");
+        jsp_buf_puts(b, "<thead><tr><th scope=\"col\">key</th>");
         json_object_foreach(cols, ck, v) {
-            puts_(b, "<th scope=\"col\">");
+            jsp_buf_puts(b, "<th scope=\"col\">");
             escs(b, ck);
-            puts_(b, "</th>");
+            jsp_buf_puts(b, "</th>");
         }
-        puts_(b, "</tr></thead>\n");
+        jsp_buf_puts(b, "</tr></thead>\n");
     }
-    puts_(b, "<tbody>\n");
+    jsp_buf_puts(b, "<tbody>\n");
     char path[512];
     json_object_foreach((json_t *)o, rk, row) {
         if (!json_is_object(row))
             continue;
-        puts_(b, "<tr><th scope=\"row\">");
+        jsp_buf_puts(b, "<tr><th scope=\"row\">");
         escs(b, rk);
-        puts_(b, "</th>");
+        jsp_buf_puts(b, "</th>");
         json_object_foreach(cols, ck, v) {
             json_t *x = json_object_get(row, ck);
             snprintf(path, sizeof path, "%s.%s.%s", prefix, rk, ck);
             if (x && !json_is_object(x))
                 cell(b, p, path, x);
             else
-                puts_(b, "<td></td>");
+                jsp_buf_puts(b, "<td></td>");
         }
-        puts_(b, "</tr>\n");
+        jsp_buf_puts(b, "</tr>\n");
     }
     if (loose) {
         json_object_foreach((json_t *)o, rk, v) {
             if (json_is_object(v))
                 continue;
             snprintf(path, sizeof path, "%s.%s", prefix, rk);
-            puts_(b, "<tr><th scope=\"row\">");
+            jsp_buf_puts(b, "<tr><th scope=\"row\">");
             escs(b, rk);
-            puts_(b, "</th>");
+            jsp_buf_puts(b, "</th>");
             cell(b, p, path, v);
             if (json_object_size(cols) > 1)
-                putf(b, "<td colspan=\"%zu\"></td>", json_object_size(cols) - 1);
-            puts_(b, "</tr>\n");
+                jsp_buf_printf(b, "<td colspan=\"%zu\"></td>", json_object_size(cols) - 1);
+            jsp_buf_puts(b, "</tr>\n");
         }
     }
-    puts_(b, "</tbody></table>\n");
+    jsp_buf_puts(b, "</tbody></table>\n");
     json_decref(cols);
 }
 
 /* Each object holding objects of scalars is one matrix; deeper ones recurse. */
-static void matrices(hbuf *b, const page *p, const json_t *o, const char *prefix, const char *cap)
+static void matrices(jsp_buf *b, const page *p, const json_t *o, const char *prefix, const char *cap)
 {
     const char *k;
     json_t *v;
@@ -442,12 +381,12 @@ static void matrices(hbuf *b, const page *p, const json_t *o, const char *prefix
     json_decref(scal);
 }
 
-static void tables(hbuf *b, const page *p)
+static void tables(jsp_buf *b, const page *p)
 {
     json_t *t = json_object_get(p->rec, "tables");
-    puts_(b, "<section id=\"tables\" aria-labelledby=\"h-tables\"><h2 id=\"h-tables\">Tables</h2>\n");
+    jsp_buf_puts(b, "<section id=\"tables\" aria-labelledby=\"h-tables\"><h2 id=\"h-tables\">Tables</h2>\n");
     if (!json_object_size(t))
-        puts_(b, "<p>No table was found.</p>\n");
+        jsp_buf_puts(b, "<p>No table was found.</p>\n");
     for (int id = 1; id <= 9; id++) {
         char key[16], prefix[32], cap[48];
         snprintf(key, sizeof key, "%02d", id);
@@ -456,24 +395,24 @@ static void tables(hbuf *b, const page *p)
             continue;
         snprintf(prefix, sizeof prefix, "tables.%s", key);
         snprintf(cap, sizeof cap, "公开%s表", key);
-        putf(b, "<section id=\"t%s\" class=\"table\"><h3>公开%s表</h3>\n", key, key);
+        jsp_buf_printf(b, "<section id=\"t%s\" class=\"table\"><h3>公开%s表</h3>\n", key, key);
         matrices(b, p, o, prefix, cap);
-        puts_(b, "</section>\n");
+        jsp_buf_puts(b, "</section>\n");
     }
     json_t *n = json_object_get(p->rec, "narrative");
     if (json_object_size(n)) {
-        puts_(b, "<section id=\"narrative\" class=\"table\"><h3>Narrative (情况说明)</h3>\n");
+        jsp_buf_puts(b, "<section id=\"narrative\" class=\"table\"><h3>Narrative (情况说明)</h3>\n");
         matrices(b, p, n, "narrative", "narrative");
-        puts_(b, "</section>\n");
+        jsp_buf_puts(b, "</section>\n");
     }
-    puts_(b, "</section>\n");
+    jsp_buf_puts(b, "</section>\n");
 }
 
 /* MARK: header, checks, warnings -------------------------------------------- */
 
 static const char *const statuses[] = {"fail", "rounding", "not_checked", "pass"};
 
-static void summary(hbuf *b, const page *p)
+static void summary(jsp_buf *b, const page *p)
 {
     json_t *r = p->rec;
     size_t counts[4] = {0}, i;
@@ -483,31 +422,31 @@ static void summary(hbuf *b, const page *p)
         for (int k = 0; k < 4; k++)
             counts[k] += !strcmp(s, statuses[k]);
     }
-    puts_(b, "<header><h1>");
+    jsp_buf_puts(b, "<header><h1>");
     escs(b, jstr(r, "department", "(department not found)"));
     json_t *y = json_object_get(r, "year");
     if (y)
-        putf(b, " %lld年度", (long long)json_integer_value(y));
-    puts_(b, " 部门决算 — review</h1>\n<dl class=\"summary\">");
-    puts_(b, "<dt>Unit</dt><dd>");
+        jsp_buf_printf(b, " %lld年度", (long long)json_integer_value(y));
+    jsp_buf_puts(b, " 部门决算 — review</h1>\n<dl class=\"summary\">");
+    jsp_buf_puts(b, "<dt>Unit</dt><dd>");
     escs(b, jstr(r, "unit", "—"));
-    putf(b, "</dd><dt>Tables found</dt><dd>%zu of 9</dd>",
+    jsp_buf_printf(b, "</dd><dt>Tables found</dt><dd>%zu of 9</dd>",
          json_object_size(json_object_get(r, "tables")));
-    putf(b, "<dt>Figures extracted</dt><dd>%zu</dd>", json_array_size(p->paths));
-    putf(b, "<dt>Mentions</dt><dd>%zu</dd>", json_array_size(json_object_get(r, "mentions")));
-    putf(b, "<dt>Checks</dt><dd>%zu pass, %zu rounding, %zu fail, %zu not checked</dd>",
+    jsp_buf_printf(b, "<dt>Figures extracted</dt><dd>%zu</dd>", json_array_size(p->paths));
+    jsp_buf_printf(b, "<dt>Mentions</dt><dd>%zu</dd>", json_array_size(json_object_get(r, "mentions")));
+    jsp_buf_printf(b, "<dt>Checks</dt><dd>%zu pass, %zu rounding, %zu fail, %zu not checked</dd>",
          counts[3], counts[1], counts[0], counts[2]);
-    putf(b, "<dt>Warnings</dt><dd>%zu</dd></dl>\n",
+    jsp_buf_printf(b, "<dt>Warnings</dt><dd>%zu</dd></dl>\n",
          json_array_size(json_object_get(r, "warnings")));
-    puts_(b, "<p class=\"legend\">Mentions: <span class=\"m k-amount\">amount</span> "
+    jsp_buf_puts(b, "<p class=\"legend\">Mentions: <span class=\"m k-amount\">amount</span> "
              "<span class=\"m k-percent\">percent</span> <span class=\"m k-count\">count</span> "
              "<span class=\"m k-date\">date</span> <span class=\"m k-code\">code</span>; "
              "hover or focus one for its value, unit, label and record path.</p></header>\n");
 }
 
-static void check_list(hbuf *b, const page *p)
+static void check_list(jsp_buf *b, const page *p)
 {
-    puts_(b, "<section id=\"checks\" aria-labelledby=\"h-checks\"><h2 id=\"h-checks\">Checks "
+    jsp_buf_puts(b, "<section id=\"checks\" aria-labelledby=\"h-checks\"><h2 id=\"h-checks\">Checks "
              "that need a look</h2>\n<ul>\n");
     size_t shown = 0;
     for (int k = 0; k < 3; k++) {
@@ -516,7 +455,7 @@ static void check_list(hbuf *b, const page *p)
         json_array_foreach(json_object_get(p->rec, "checks"), i, c) {
             if (strcmp(jstr(c, "status", ""), statuses[k]))
                 continue;
-            putf(b, "<li class=\"%s\"><strong>%s</strong> ", statuses[k],
+            jsp_buf_printf(b, "<li class=\"%s\"><strong>%s</strong> ", statuses[k],
                  k == 0 ? "FAIL" : k == 1 ? "ROUNDING" : "NOT CHECKED");
             escs(b, json_string_value(json_object_get(c, "message")));
             size_t j;
@@ -525,30 +464,30 @@ static void check_list(hbuf *b, const page *p)
                 long cl = cell_of(p, json_string_value(path));
                 if (cl < 0)
                     continue;
-                putf(b, " <a href=\"#v%ld\">", cl);
+                jsp_buf_printf(b, " <a href=\"#v%ld\">", cl);
                 escs(b, json_string_value(path));
-                puts_(b, "</a>");
+                jsp_buf_puts(b, "</a>");
             }
-            puts_(b, "</li>\n");
+            jsp_buf_puts(b, "</li>\n");
             shown++;
         }
     }
     if (!shown)
-        puts_(b, "<li>Every check passed.</li>\n");
-    puts_(b, "</ul>\n");
+        jsp_buf_puts(b, "<li>Every check passed.</li>\n");
+    jsp_buf_puts(b, "</ul>\n");
     size_t i;
     json_t *w;
     json_t *ws = json_object_get(p->rec, "warnings");
     if (json_array_size(ws)) {
-        puts_(b, "<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
+        jsp_buf_puts(b, "<h2>Warnings</h2>\n<ul class=\"warnings\">\n");
         json_array_foreach(ws, i, w) {
-            puts_(b, "<li>");
+            jsp_buf_puts(b, "<li>");
             escs(b, json_string_value(json_object_get(w, "message")));
-            puts_(b, "</li>\n");
+            jsp_buf_puts(b, "</li>\n");
         }
-        puts_(b, "</ul>\n");
+        jsp_buf_puts(b, "</ul>\n");
     }
-    puts_(b, "</section>\n");
+    jsp_buf_puts(b, "</section>\n");
 }
 
 static const char css[] =
@@ -573,19 +512,19 @@ static const char css[] =
 
 /* MARK: the page ----------------------------------------------------------- */
 
-static void page_body(hbuf *b, page *p)
+static void page_body(jsp_buf *b, page *p)
 {
-    puts_(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<title>");
+    jsp_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<title>");
     escs(b, jstr(p->rec, "department", "report"));
-    puts_(b, " — juesuan review</title>\n<style>");
-    puts_(b, css);
-    puts_(b, "</style></head>\n<body>\n");
+    jsp_buf_puts(b, " — juesuan review</title>\n<style>");
+    jsp_buf_puts(b, css);
+    jsp_buf_puts(b, "</style></head>\n<body>\n");
     summary(b, p);
-    puts_(b, "<main>\n");
+    jsp_buf_puts(b, "<main>\n");
     check_list(b, p);
     tables(b, p);
     source_text(b, p);
-    puts_(b, "</main>\n</body></html>\n");
+    jsp_buf_puts(b, "</main>\n</body></html>\n");
 }
 
 char *js_doc_html(const js_doc *doc, const char *data, size_t len)
@@ -597,7 +536,7 @@ char *js_doc_html(const js_doc *doc, const char *data, size_t len)
         return NULL;
     page p = {rec, json_object(), json_array(), json_object(), json_object(), json_object(),
               doc->decoded ? doc->decoded : data, doc->decoded ? doc->decoded_len : len, NULL, 0};
-    hbuf b = {0};
+    jsp_buf b = {0};
     if (p.index && p.paths && p.failing && p.target && p.mstart) {
         json_t *t = json_object_get(rec, "tables"), *n = json_object_get(rec, "narrative");
         if (t)

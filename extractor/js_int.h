@@ -39,6 +39,19 @@ typedef struct {
 void *jsp_vec_push(jsp_vec *v); /* zeroed new slot or NULL */
 void jsp_vec_free(jsp_vec *v);
 
+/* Growable output text, malloc'd; s is NUL-terminated. After a failed
+ * allocation `oom` is set and further writes do nothing; the owner frees s. */
+typedef struct {
+    char *s;
+    size_t n, cap;
+    bool oom;
+} jsp_buf;
+void jsp_buf_put(jsp_buf *b, const char *s, size_t n);
+void jsp_buf_puts(jsp_buf *b, const char *s);
+void jsp_buf_printf(jsp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Length of the valid UTF-8 sequence at s (at most n bytes); 0 if invalid. */
+size_t jsp_utf8_len(const unsigned char *s, size_t n);
+
 /* MARK: exact decimals (dec.c) ------------------------------------------- */
 
 /* value = v / 10^sc; sc in 0..12. Never binary floating point. */
