@@ -316,6 +316,7 @@ typedef struct js_doc {
     jsp_vec tinfo;    /* jsp_tinfo (tables.c) */
     jsp_vec checks;   /* jsp_check (checks.c) */
     jsp_vec repairs;  /* jsp_repair: OCR figures read again (normalize.c), by offset */
+    size_t ocr_marks; /* signs of OCR in the text: repairs, bars read for rules */
     pcre2_match_data *md; /* one match block for the stages' single matches */
     const char *department;
     int year;

@@ -394,6 +394,7 @@ static void add_repair(js_doc *d, uint32_t s, uint32_t e)
     jsp_repair *r = jsp_vec_push(&d->repairs);
     if (r)
         *r = (jsp_repair){s, e, jsp_strndup(&d->arena, d->norm.text + s, e - s)};
+    d->ocr_marks++;
 }
 
 /* One confusable letter → its digit (vocab ocr.digit), or 0. */
@@ -456,6 +457,7 @@ static void repair_each(js_doc *d, const char *name, void (*fix)(js_doc *, uint3
 static void blank_rule(js_doc *d, uint32_t s, uint32_t e)
 {
     memset(d->norm.text + s, ' ', e - s);
+    d->ocr_marks++;
 }
 
 void jsp_repair_figures(js_doc *d)

@@ -205,8 +205,134 @@ static void drop_empty_rows(js_doc *d)
     }
 }
 
+/* MARK: OCR rows: the row sum chooses the reading ---------------------------
+ * In OCR text a figure's decimal point can be lost (48826 for 488.26) and a
+ * figure can land in the wrong column. In a code table row the total is
+ * the sum of the other columns: a figure printed without its point is
+ * read again as hundredths when that, and only that, makes the row add up;
+ * when no reading adds up the row keeps its total and its other figures are
+ * left out, with a warning. Only in text that shows OCR damage. */
+
+typedef struct {
+    size_t idx[16];
+    int n, total;
+} orow;
+
+typedef struct {
+    const char *path;
+    size_t i;
+} pidx;
+
+static int pidx_cmp(const void *x, const void *y)
+{
+    const pidx *a = x, *b = y;
+    int c = strcmp(a->path, b->path);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* The fact's source text is a bare integer of 3 or more digits. */
+static bool lost_point(const js_doc *d, const jsp_fact *f)
+{
+    const char *t = d->norm.text + f->s;
+    size_t n = f->e - f->s, digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] == '.')
+            return false;
+        digits += t[i] >= '0' && t[i] <= '9';
+    }
+    return digits >= 3;
+}
+
+/* Does the row add up when the facts of bit set `alt` are read /100? */
+static bool adds_up(const jsp_fact *f, const orow *r, unsigned alt)
+{
+    js_dec total = {0, 0}, sum = {0, 0};
+    for (int i = 0; i < r->n; i++) {
+        js_dec v = f[r->idx[i]].num;
+        if (alt & (1u << i))
+            v = jsp_dec_shift(v, -2);
+        if (i == r->total)
+            total = v;
+        else
+            sum = jsp_dec_add(sum, v);
+    }
+    js_dec diff = jsp_dec_abs(jsp_dec_sub(total, sum));
+    js_dec tol = {r->n, 2}; /* a hundredth per figure: rounding */
+    return jsp_dec_cmp(diff, tol) <= 0;
+}
+
+static void ocr_row(js_doc *d, orow *r, const char *row)
+{
+    jsp_fact *f = d->facts.items;
+    if (r->total < 0 || r->n < 2 || r->n > 8)
+        return;
+    unsigned cand = 0;
+    for (int i = 0; i < r->n; i++)
+        if (lost_point(d, &f[r->idx[i]]))
+            cand |= 1u << i;
+    unsigned alt = 0;
+    bool found = false;
+    for (int k = 0; k <= r->n && !found; k++) /* the fewest figures read again */
+        for (alt = 0; alt < (1u << r->n) && !found; alt++)
+            found = !(alt & ~cand) && __builtin_popcount(alt) == k && adds_up(f, r, alt);
+    if (found) {
+        alt--; /* the loop stepped past it */
+        for (int i = 0; i < r->n && alt; i++)
+            if (alt & (1u << i)) {
+                jsp_fact *x = &f[r->idx[i]];
+                x->num = jsp_dec_shift(x->num, -2);
+                x->rule = jsp_printf(&d->arena, "%s; OCR repair: decimal point restored, the row "
+                                                "adds up", x->rule ? x->rule : "?");
+            }
+        if (alt)
+            jsp_warn(d, 0, 0, "%s: a figure without its decimal point read as hundredths "
+                              "(the row adds up so)", row);
+        return;
+    }
+    for (int i = 0; i < r->n; i++)
+        if (i != r->total)
+            f[r->idx[i]].path = NULL;
+    d->findexed = SIZE_MAX;
+    jsp_warn(d, 0, 0, "%s: figures do not add up to the total under any reading: only the "
+                      "total kept", row);
+}
+
+static void ocr_rows(js_doc *d)
+{
+    jsp_fact *f = d->facts.items;
+    pidx *ix = malloc((d->facts.n + 1) * sizeof *ix);
+    size_t m = 0;
+    if (!ix)
+        return;
+    for (size_t i = 0; i < d->facts.n; i++)
+        if (f[i].path && f[i].kind == JSP_F_NUM && !strncmp(f[i].path, "tables.0", 8) &&
+            f[i].path[8] && strchr("235", f[i].path[8]) && !strncmp(f[i].path + 9, ".rows.", 6))
+            ix[m++] = (pidx){f[i].path, i};
+    qsort(ix, m, sizeof *ix, pidx_cmp);
+    for (size_t a = 0; a < m;) {
+        const char *p = ix[a].path, *dot = strrchr(p, '.');
+        size_t pl = (size_t)(dot - p) + 1, b = a;
+        orow r = {.total = -1};
+        while (b < m && !strncmp(ix[b].path, p, pl) && !strchr(ix[b].path + pl, '.')) {
+            if (r.n < 16) {
+                if (!strcmp(ix[b].path + pl, "total"))
+                    r.total = r.n;
+                r.idx[r.n++] = ix[b].i;
+            }
+            b++;
+        }
+        char row[64];
+        snprintf(row, sizeof row, "%.*s", (int)(pl - 1), p);
+        ocr_row(d, &r, row);
+        a = b > a ? b : a + 1;
+    }
+    free(ix);
+}
+
 void jsp_reconcile(js_doc *d)
 {
     sources_02_vs_01(d);
+    if (d->ocr_marks)
+        ocr_rows(d);
     drop_empty_rows(d);
 }

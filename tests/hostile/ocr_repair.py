@@ -32,6 +32,20 @@ def main(exe, sample):
     if not picks:
         print("ocr repair: no table figure to damage in", sample)
         return 0
+    # and one code-table total printed without its decimal point, in a row
+    # that adds up: the row sum must bring the point back
+    lost = None
+    for t in ("02", "03", "05"):
+        for code, row in clean.get("tables", {}).get(t, {}).get("rows", {}).items():
+            nums = {k: v for k, v in row.items() if k != "name"}
+            parts = [v for k, v in nums.items() if k != "total"]
+            path = f"tables.{t}.rows.{code}.total"
+            p = prov.get(path)
+            if (lost is None and "total" in nums and parts and p and path not in dict(picks)
+                    and re.fullmatch(r"[0-9]{1,3}\.[0-9]{2}", p["text"])
+                    and abs(nums["total"] - sum(parts)) <= 0.01 * len(nums)
+                    and all(p["byte_start"] != q["byte_start"] for _, q in picks)):
+                lost = (path, p)
     bad = bytearray(data)
     for k, (path, p) in enumerate(sorted(picks, key=lambda x: -x[1]["byte_start"])):
         t = p["text"]
@@ -43,7 +57,25 @@ def main(exe, sample):
             d = t[:i] + LETTER[t[i]] + t[i + 1:]
         bad[p["byte_start"]:p["byte_end"]] = d.encode()
         print(f"damaged {path}: {t} -> {d}")
+    if lost:  # letters and separators keep the length: offsets still hold
+        path, p = lost
+        t = p["text"].replace(".", "")
+        bad[p["byte_start"]:p["byte_end"]] = t.encode()
+        print(f"damaged {path}: {p['text']} -> {t}")
     got = record(exe, bytes(bad))
+    if lost:
+        g = got["provenance"].get(lost[0])
+        if not g or "decimal point restored" not in g["rule"]:
+            ok_lost = False
+            print(f"  {lost[0]}: point not restored ({g})")
+        else:
+            code = lost[0].split(".")[3]
+            t = lost[0].split(".")[1]
+            ok_lost = got["tables"][t]["rows"][code]["total"] == clean["tables"][t]["rows"][code]["total"]
+            if not ok_lost:
+                print(f"  {lost[0]}: {got['tables'][t]['rows'][code]['total']} after the repair")
+    else:
+        ok_lost = True
     ok = bool(picks)
     for path, p in picks:
         g = got["provenance"].get(path)
@@ -60,6 +92,7 @@ def main(exe, sample):
     if not any("OCR" in w["message"] for w in got.get("warnings", [])):
         ok = False
         print("  no warning")
+    ok = ok and ok_lost
     print("ocr repair:", "ok" if ok else "FAIL")
     return 0 if ok else 1
 

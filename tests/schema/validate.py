@@ -66,6 +66,8 @@ def check_provenance(rec, where):
             m = re.search(r"OCR repair: \S+ read as (\S+)", p.get("rule", ""))
             try:
                 raw = number_of(m.group(1) if m else p["text"])
+                if "decimal point restored" in p.get("rule", ""):
+                    raw /= 100  # printed without its point; the row sum chose hundredths
                 # a table cell is in its table's unit (万元, 元, 千元, 亿元)
                 ok = any(abs(raw * 10 ** s - v) < 1e-9 * max(1, abs(v)) for s in (0, -4, -1, 4))
             except ValueError:
