@@ -263,6 +263,23 @@ static void run_identity(const cctx *c, const char *id, const char *ex)
 }
 
 /* Keys of the first "$k" path of the expression, each run once. */
+/* Open-addressing string set in `tab` (cap a power of two, more than twice
+ * the keys): true when `key` was not in it and is now. */
+static bool set_add(const char **tab, size_t cap, const char *key)
+{
+    uint64_t h = 1469598103934665603u;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+        if (!tab[i]) {
+            tab[i] = key;
+            return true;
+        }
+        if (!strcmp(tab[i], key))
+            return false;
+    }
+}
+
 static void run_sum(const cctx *c, const jsp_checkdef *def)
 {
     js_doc *d = c->d;
@@ -276,21 +293,18 @@ static void run_sum(const cctx *c, const jsp_checkdef *def)
     if (sp)
         *sp = 0; /* the first term names where the keys are */
     const jsp_fact *f = d->facts.items;
-    const char **seen = jsp_alloc(&d->arena, (d->facts.n + 1) * sizeof *seen);
-    size_t nseen = 0;
+    size_t cap2 = 16;
+    while (cap2 < 2 * d->facts.n + 2)
+        cap2 *= 2;
+    const char **seen = jsp_alloc(&d->arena, cap2 * sizeof *seen); /* a set of keys */
     for (size_t i = 0; seen && i < d->facts.n; i++) {
         const char *cap = NULL;
         size_t cl = 0;
         if (!f[i].path || f[i].kind == JSP_F_STR || !glob(pat, f[i].path, &cap, &cl) || !cap)
             continue;
         char *key = jsp_strndup(&d->arena, cap, cl);
-        bool dup = false;
-        for (size_t j = 0; j < nseen && !dup; j++)
-            dup = !strcmp(seen[j], key);
-        if (dup || !key)
-            continue;
-        seen[nseen++] = key;
-        run_identity(c, subst(d, def->id, key, cl), subst(d, def->expr, key, cl));
+        if (key && set_add(seen, cap2, key))
+            run_identity(c, subst(d, def->id, key, cl), subst(d, def->expr, key, cl));
     }
 }
 
@@ -340,10 +354,7 @@ static void hier_one(const cctx *c, const jsp_checkdef *def, const char *parent,
     snprintf(path, sizeof path, "%s.%s.%s", def->expr, parent, col);
     add_term(c, &l, path, 1);
     for (size_t i = 0; i < n; i++) {
-        bool seen = false; /* one term per child row */
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = !strcmp(cells[j].code, cells[i].code);
-        if (!seen && is_child(parent, cells[i].code)) {
+        if (is_child(parent, cells[i].code) && !strcmp(cells[i].col, col)) {
             snprintf(path, sizeof path, "%s.%s.%s", def->expr, cells[i].code, col);
             add_term(c, &r, path, 1);
         }
@@ -361,13 +372,11 @@ static void run_hier(const cctx *c, const jsp_checkdef *def)
     if (!cells)
         return;
     size_t n = collect(c, def->expr, cells, MAXCELLS);
-    for (size_t i = 0; i < n; i++) { /* each (row, column) once, as a parent */
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = !strcmp(cells[j].code, cells[i].code) && !strcmp(cells[j].col, cells[i].col);
-        if (!seen && strlen(cells[i].code) < 7)
+    /* each (row, column) once: paths are unique, so cells are already
+     * distinct; a child is one term of its parent's sum in that column */
+    for (size_t i = 0; i < n; i++)
+        if (strlen(cells[i].code) < 7)
             hier_one(c, def, cells[i].code, cells[i].col, cells, n);
-    }
 }
 
 /* MARK: header checks ------------------------------------------------------- */

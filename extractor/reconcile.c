@@ -186,23 +186,53 @@ static void sources_02_vs_01(js_doc *d)
     }
 }
 
+typedef struct {
+    const char *path;
+    size_t i;
+} pidx;
+
+static int pidx_cmp(const void *x, const void *y)
+{
+    const pidx *a = x, *b = y;
+    int c = strcmp(a->path, b->path);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+/* The facts with a path, sorted by path (a row's facts then stand together:
+ * '.' sorts before the digits of a longer code). malloc'd; *n set. */
+static pidx *sorted_facts(const js_doc *d, size_t *n)
+{
+    const jsp_fact *f = d->facts.items;
+    pidx *ix = malloc((d->facts.n + 1) * sizeof *ix);
+    *n = 0;
+    if (!ix)
+        return NULL;
+    for (size_t i = 0; i < d->facts.n; i++)
+        if (f[i].path)
+            ix[(*n)++] = (pidx){f[i].path, i};
+    qsort(ix, *n, sizeof *ix, pidx_cmp);
+    return ix;
+}
+
 /* Sparse record: a row whose every amount is left out is left out, name too. */
 static void drop_empty_rows(js_doc *d)
 {
     jsp_fact *f = d->facts.items;
-    for (size_t i = 0; i < d->facts.n; i++) {
-        const char *p = f[i].path;
-        size_t l = p ? strlen(p) : 0;
+    size_t n;
+    pidx *ix = sorted_facts(d, &n);
+    for (size_t k = 0; ix && k < n; k++) {
+        const char *p = ix[k].path;
+        size_t l = strlen(p);
         if (l < 5 || strcmp(p + l - 5, ".name"))
             continue;
-        bool amount = false;
-        for (size_t j = 0; j < d->facts.n && !amount; j++)
-            amount = j != i && f[j].path && !strncmp(f[j].path, p, l - 4);
+        bool amount = (k > 0 && !strncmp(ix[k - 1].path, p, l - 4)) ||
+                      (k + 1 < n && !strncmp(ix[k + 1].path, p, l - 4));
         if (!amount) {
-            f[i].path = NULL;
+            f[ix[k].i].path = NULL;
             d->findexed = SIZE_MAX;
         }
     }
+    free(ix);
 }
 
 /* MARK: OCR rows: the row sum chooses the reading ---------------------------
@@ -217,18 +247,6 @@ typedef struct {
     size_t idx[16];
     int n, total;
 } orow;
-
-typedef struct {
-    const char *path;
-    size_t i;
-} pidx;
-
-static int pidx_cmp(const void *x, const void *y)
-{
-    const pidx *a = x, *b = y;
-    int c = strcmp(a->path, b->path);
-    return c ? c : (a->i > b->i) - (a->i < b->i);
-}
 
 /* The fact's source text is a bare integer of 3 or more digits. */
 static bool lost_point(const js_doc *d, const jsp_fact *f)

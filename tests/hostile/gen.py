@@ -27,6 +27,12 @@ put("truncated_table.txt", sample[: cut + 900])
 put("crlf_bom.txt", b"\xef\xbb\xbf" + sample.replace(b"\n", b"\r\n"))
 wide = "收入决算表\n功能分类科目编码\t科目名称\t本年收入合计\n201\t名称" + "\t" * 60 + "1.00\t0.00\t0.00\n"
 put("wide_row.txt", wide.encode() * 3)
+# 200,000 distinct code rows: any pass quadratic in the number of facts hangs
+rows = ["测试单位2018年度部门决算", "支出决算表", "公开03表", "部门：测试单位", "单位：万元",
+        "功能分类科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出"]
+for i in range(200000):
+    rows.append(f"{2010000 + i}\t名称{i}\t{i % 97 + 1}.{i % 100:02d}\t{i % 97 + 1}.{i % 100:02d}\t")
+put("many_rows.txt", ("\n".join(rows) + "\n").encode())
 with open(os.path.join(d, "long_line.txt"), "wb") as f:
     chunk = ("收入支出决算总表 2,899.74 公开01表 " * 1000).encode()
     for _ in range(big // len(chunk) + 1):

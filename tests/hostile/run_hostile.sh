@@ -34,6 +34,7 @@ check 10000-titles 0 '"tables"' sh -c "\"$EXTRACT\" < \"$d/titles.txt\""
 check truncated-table 0 '"03"' sh -c "\"$EXTRACT\" < \"$d/truncated_table.txt\""
 check crlf-bom 0 '581.5' sh -c "\"$EXTRACT\" < \"$d/crlf_bom.txt\""
 check wide-row 0 'no known column' sh -c "\"$EXTRACT\" < \"$d/wide_row.txt\""
+check many-rows 0 '"2010000"' sh -c "\"$EXTRACT\" < \"$d/many_rows.txt\""
 check long-line 1 "" "$EXTRACT" "$d/long_line.txt"
 check bad-option 2 "" "$EXTRACT" --no-such-option
 check unreadable 4 '"error"' "$EXTRACT" "$d/does-not-exist.txt"
