@@ -1522,6 +1522,136 @@ static void dump_rows(const tseg *t)
     }
 }
 
+/* MARK: column blocks (plain pdftotext) --------------------------------------
+ * Plain pdftotext may print a code table column by column: the codes one
+ * per line, then the names, then each figure column as its 栏次 number
+ * followed by one figure per row. When the row-wise reading found nothing,
+ * the rows are the codes in order (a 合计 among the names opens them), and a
+ * block of exactly that many figures under number N is template column N. */
+
+enum { MAXBROWS = 1024 };
+
+typedef struct {
+    const char *id[MAXBROWS];        /* "total" or a code */
+    const jsp_cell *name[MAXBROWS];  /* name cell of a code row, when the names line up */
+    int n;
+} blockrows;
+
+static const jsp_cell *lone_cell(const tseg *t, size_t i)
+{
+    const jsp_line *ln = &t->d->lines[i];
+    return ln->ncells == 1 && !ln->blank ? &ln->cells[0] : NULL;
+}
+
+/* Codes, then names (a total label first among them counts as a row). */
+static void block_rows(tseg *t, blockrows *b)
+{
+    const char *codes[MAXBROWS];
+    const jsp_cell *names[MAXBROWS];
+    int nc = 0, nn = 0;
+    bool total = false;
+    char ns[16];
+    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    for (size_t i = t->l0; i < t->l1; i++) {
+        const jsp_cell *c = lone_cell(t, i);
+        trow r = {(jsp_cell *)c, 1, 0};
+        rowid id;
+        if (!c)
+            continue;
+        if (row_code(t, &r, &id)) {
+            if (!strcmp(id.code, "total"))
+                total = true;
+            else if (nc < MAXBROWS)
+                codes[nc++] = jsp_strndup(&t->d->arena, id.code, strlen(id.code));
+            continue;
+        }
+        const char *k = ckey(t, c);
+        if (nc && ctok(t, c, NULL) == JSP_TOK_TEXT && !is_meta_key(k) && !vocab(t, ns, k) &&
+            !vocab(t, "row.06", k) && strncmp(k, "注", 3) && strcmp(k, "项目") &&
+            strcmp(k, "科目名称") && nn < MAXBROWS)
+            names[nn++] = c;
+    }
+    b->n = 0;
+    if (total)
+        b->id[b->n++] = "total";
+    for (int i = 0; i < nc && b->n < MAXBROWS; i++) {
+        b->name[b->n] = nn == nc ? names[i] : NULL;
+        b->id[b->n++] = codes[i];
+    }
+}
+
+/* The block under 栏次 number N at line i: exactly want figures next. */
+static size_t figure_block(tseg *t, size_t i, int want, const jsp_cell **out)
+{
+    int k = 0;
+    size_t j = i + 1;
+    for (; j < t->l1 && k <= want; j++) {
+        const jsp_cell *c = lone_cell(t, j);
+        jsp_tok tk = c ? ctok(t, c, NULL) : JSP_TOK_EMPTY;
+        if (t->d->lines[j].blank)
+            break;
+        if (tk != JSP_TOK_AMOUNT && tk != JSP_TOK_DASH)
+            break;
+        if (k < want)
+            out[k] = c;
+        k++;
+    }
+    return k == want ? j : 0;
+}
+
+static void column_blocks(tseg *t)
+{
+    blockrows *b = jsp_alloc(&t->d->arena, sizeof *b);
+    const jsp_cell **vals = jsp_alloc(&t->d->arena, (MAXBROWS + 1) * sizeof *vals);
+    if (!b || !vals)
+        return;
+    block_rows(t, b);
+    if (b->n < 2)
+        return;
+    for (size_t i = t->l0; i < t->l1; i++) {
+        const jsp_cell *c = lone_cell(t, i);
+        js_dec v;
+        if (!c || has_dot(t, c) || ctok(t, c, &v) != JSP_TOK_AMOUNT || v.sc || v.v < 1 || v.v > 20)
+            continue;
+        size_t end = figure_block(t, i, b->n, vals);
+        const char *key = end ? tmpl_key(t, (int)v.v - 1) : NULL;
+        for (int r = 0; key && r < b->n; r++) {
+            js_dec x;
+            if (ctok(t, vals[r], &x) == JSP_TOK_AMOUNT)
+                put_amount(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.%s", t->id, b->id[r], key),
+                           x, vals[r], "table.cell; column blocks, rows in code order");
+        }
+        if (end)
+            i = end - 1;
+    }
+    for (int r = 0; r < b->n; r++)
+        if (b->name[r]) {
+            size_t n;
+            const char *s = ctext(t, b->name[r], &n);
+            char *path = jsp_printf(&t->d->arena, "tables.%02d.rows.%s.", t->id, b->id[r]);
+            bool any = false; /* a name only for a row with figures */
+            for (size_t f = 0; f < t->d->facts.n && !any && path; f++) {
+                const jsp_fact *x = (const jsp_fact *)t->d->facts.items + f;
+                any = x->path && !strncmp(x->path, path, strlen(path));
+            }
+            if (any)
+                put_name(t, jsp_printf(&t->d->arena, "%sname", path), jsp_squeeze(&t->d->arena, s, n),
+                         b->name[r]->s, b->name[r]->e);
+        }
+}
+
+/* Figures read so far for table `id` (names do not count). */
+static size_t table_facts(const js_doc *d, int id)
+{
+    char prefix[16];
+    snprintf(prefix, sizeof prefix, "tables.%02d.", id);
+    size_t n = 0;
+    const jsp_fact *f = d->facts.items;
+    for (size_t i = 0; i < d->facts.n; i++)
+        n += f[i].path && f[i].kind != JSP_F_STR && !strncmp(f[i].path, prefix, 10);
+    return n;
+}
+
 /* Power of ten to 万元 of the table's 单位 line (万元 when none). */
 static int unit_shift(tseg *t)
 {
@@ -1603,7 +1733,11 @@ void jsp_tables(js_doc *d)
         case 4: summary_table(t); break;
         case 6: table_06(t); break;
         case 7: table_07(t); break;
-        default: code_table(t); break;
+        default:
+            code_table(t);
+            if (!table_facts(d, t->id)) /* plain pdftotext, column by column? */
+                column_blocks(t);
+            break;
         }
     }
 }
