@@ -142,13 +142,15 @@ static void warnings(const js_doc *d, jsp_buf *b)
     const jsp_warning *w = d->warnings.items;
     jsp_buf_puts(b, ",\"warnings\":[");
     for (size_t i = 0; i < d->warnings.n; i++) {
+        bool msg = utf8_ok(w[i].msg, strlen(w[i].msg));
         jsp_buf_puts(b, i ? ",{" : "{");
-        size_t at = b->n;
-        jfield_str(b, "message", w[i].msg, strlen(w[i].msg));
+        if (msg) {
+            jsp_buf_puts(b, "\"message\":");
+            jstr(b, w[i].msg, strlen(w[i].msg));
+        }
         if (w[i].line0)
-            jsp_buf_printf(b, ",\"lines\":[%d,%d]", (int)w[i].line0, (int)w[i].line1);
-        if (b->n > at && !b->oom)
-            memmove(b->s + at, b->s + at + 1, b->n - at), b->n--; /* the first ',' */
+            jsp_buf_printf(b, "%s\"lines\":[%d,%d]", msg ? "," : "", (int)w[i].line0,
+                           (int)w[i].line1);
         jsp_buf_puts(b, "}");
     }
     jsp_buf_puts(b, "]");

@@ -302,12 +302,18 @@ static int merge_spans(span *s, int n)
     return k;
 }
 
-static bool row_has_amount(const tseg *t, const trow *r)
+/* Does one of the n cells read as a token of kind k? */
+static bool cells_have(const tseg *t, const jsp_cell *c, int n, jsp_tok k)
 {
-    for (int i = 0; i < r->n; i++)
-        if (ctok(t, &r->c[i], NULL) == JSP_TOK_AMOUNT)
+    for (int i = 0; i < n; i++)
+        if (ctok(t, &c[i], NULL) == k)
             return true;
     return false;
+}
+
+static bool row_has_amount(const tseg *t, const trow *r)
+{
+    return cells_have(t, r->c, r->n, JSP_TOK_AMOUNT);
 }
 
 static int overlap(const jsp_cell *c, const span *s)
@@ -657,18 +663,12 @@ static bool opens_row(const tseg *t, const jsp_line *ln)
 
 static bool line_has_text(const tseg *t, const jsp_line *ln)
 {
-    for (int i = 0; i < ln->ncells; i++)
-        if (ctok(t, &ln->cells[i], NULL) == JSP_TOK_TEXT)
-            return true;
-    return false;
+    return cells_have(t, ln->cells, ln->ncells, JSP_TOK_TEXT);
 }
 
 static bool line_has_figure(const tseg *t, const jsp_line *ln)
 {
-    for (int i = 0; i < ln->ncells; i++)
-        if (ctok(t, &ln->cells[i], NULL) == JSP_TOK_AMOUNT)
-            return true;
-    return false;
+    return cells_have(t, ln->cells, ln->ncells, JSP_TOK_AMOUNT);
 }
 
 /* Codes standing alone on their lines outnumber codes with their row, and
