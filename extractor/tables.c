@@ -1603,7 +1603,8 @@ static void column_blocks(tseg *t)
 {
     blockrows *b = jsp_alloc(&t->d->arena, sizeof *b);
     const jsp_cell **vals = jsp_alloc(&t->d->arena, (MAXBROWS + 1) * sizeof *vals);
-    if (!b || !vals)
+    bool *figs = jsp_alloc(&t->d->arena, MAXBROWS * sizeof *figs); /* row got a figure */
+    if (!b || !vals || !figs)
         return;
     block_rows(t, b);
     if (b->n < 2)
@@ -1617,26 +1618,21 @@ static void column_blocks(tseg *t)
         const char *key = end ? tmpl_key(t, (int)v.v - 1) : NULL;
         for (int r = 0; key && r < b->n; r++) {
             js_dec x;
-            if (ctok(t, vals[r], &x) == JSP_TOK_AMOUNT)
+            if (ctok(t, vals[r], &x) == JSP_TOK_AMOUNT && !jsp_dec_is_zero(x)) {
                 put_amount(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.%s", t->id, b->id[r], key),
                            x, vals[r], "table.cell; column blocks, rows in code order");
+                figs[r] = true;
+            }
         }
         if (end)
             i = end - 1;
     }
     for (int r = 0; r < b->n; r++)
-        if (b->name[r]) {
+        if (b->name[r] && figs[r]) { /* a name only for a row with figures */
             size_t n;
             const char *s = ctext(t, b->name[r], &n);
-            char *path = jsp_printf(&t->d->arena, "tables.%02d.rows.%s.", t->id, b->id[r]);
-            bool any = false; /* a name only for a row with figures */
-            for (size_t f = 0; f < t->d->facts.n && !any && path; f++) {
-                const jsp_fact *x = (const jsp_fact *)t->d->facts.items + f;
-                any = x->path && !strncmp(x->path, path, strlen(path));
-            }
-            if (any)
-                put_name(t, jsp_printf(&t->d->arena, "%sname", path), jsp_squeeze(&t->d->arena, s, n),
-                         b->name[r]->s, b->name[r]->e);
+            put_name(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.name", t->id, b->id[r]),
+                     jsp_squeeze(&t->d->arena, s, n), b->name[r]->s, b->name[r]->e);
         }
 }
 
