@@ -1567,8 +1567,8 @@ static void block_rows(tseg *t, blockrows *b)
         }
         const char *k = ckey(t, c);
         if (nc && ctok(t, c, NULL) == JSP_TOK_TEXT && !is_meta_key(k) && !vocab(t, ns, k) &&
-            !vocab(t, "row.06", k) && strncmp(k, "注", 3) && strcmp(k, "项目") &&
-            strcmp(k, "科目名称") && nn < MAXBROWS)
+            !vocab(t, "row.06", k) && !vocab(t, "col.head", k) && strncmp(k, "注", 3) &&
+            nn < MAXBROWS)
             names[nn++] = c;
     }
     b->n = 0;
