@@ -317,16 +317,17 @@ static void ocr_row(js_doc *d, orow *r, const char *row)
 
 static void ocr_rows(js_doc *d)
 {
-    jsp_fact *f = d->facts.items;
-    pidx *ix = malloc((d->facts.n + 1) * sizeof *ix);
-    size_t m = 0;
+    const jsp_fact *f = d->facts.items;
+    size_t n, m = 0;
+    pidx *ix = sorted_facts(d, &n);
     if (!ix)
         return;
-    for (size_t i = 0; i < d->facts.n; i++)
-        if (f[i].path && f[i].kind == JSP_F_NUM && !strncmp(f[i].path, "tables.0", 8) &&
-            f[i].path[8] && strchr("235", f[i].path[8]) && !strncmp(f[i].path + 9, ".rows.", 6))
-            ix[m++] = (pidx){f[i].path, i};
-    qsort(ix, m, sizeof *ix, pidx_cmp);
+    for (size_t k = 0; k < n; k++) { /* the figures of code table rows, still in path order */
+        const char *p = ix[k].path;
+        if (f[ix[k].i].kind == JSP_F_NUM && !strncmp(p, "tables.0", 8) && p[8] &&
+            strchr("235", p[8]) && !strncmp(p + 9, ".rows.", 6))
+            ix[m++] = ix[k];
+    }
     for (size_t a = 0; a < m;) {
         const char *p = ix[a].path, *dot = strrchr(p, '.');
         size_t pl = (size_t)(dot - p) + 1, b = a;
