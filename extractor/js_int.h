@@ -131,6 +131,7 @@ typedef struct {
     bool lead_tab;   /* line starts with a tab (one-cell-per-line marker) */
     bool blank;      /* only white space */
     bool page;       /* first line after a form feed (a new page) */
+    bool taken;      /* read by an earlier table (tables.c: column blocks) */
     const char *dept; /* the department a 部门：/编制单位 line names (header.c) */
     int8_t table;     /* table id 1..9 of a table line (tables.c), else 0 */
     int8_t shift;     /* that table's power of ten to 万元 */

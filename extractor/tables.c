@@ -195,6 +195,9 @@ static int find_segments(js_doc *d, tseg *segs, int max)
 
 /* MARK: rows --------------------------------------------------------------- */
 
+/* A line no row is made of: blank, or already read by an earlier table. */
+static bool gone(const jsp_line *ln) { return ln->blank || ln->taken; }
+
 static bool is_cell_line(const jsp_line *ln)
 {
     return (ln->lead_tab && ln->ncells == 2) || (ln->split == JSP_SPLIT_SPACE && ln->ncells == 1);
@@ -208,12 +211,12 @@ static bool block_mode(const tseg *t)
     int tabcells = 0, barecells = 0, rows = 0, blanks = 0;
     for (size_t i = t->l0; i < t->l1; i++) {
         const jsp_line *ln = &t->d->lines[i];
-        if (ln->blank) {
+        if (gone(ln)) {
             blanks++;
             continue;
         }
-        bool prev = i > t->l0 && !t->d->lines[i - 1].blank;
-        bool next = i + 1 < t->l1 && !t->d->lines[i + 1].blank;
+        bool prev = i > t->l0 && !gone(&t->d->lines[i - 1]);
+        bool next = i + 1 < t->l1 && !gone(&t->d->lines[i + 1]);
         if (ln->ncells >= 3)
             rows++;
         else if (ln->lead_tab && ln->ncells == 2)
@@ -241,7 +244,7 @@ static int build_rows(tseg *t)
     int spaced = 0, tabbed = 0;
     for (size_t i = t->l0; i < t->l1;) {
         const jsp_line *ln = &d->lines[i];
-        if (ln->blank) {
+        if (gone(ln)) {
             i++;
             continue;
         }
@@ -257,7 +260,7 @@ static int build_rows(tseg *t)
         }
         size_t j = i;
         int n = 0;
-        for (; j < t->l1 && !d->lines[j].blank; j++)
+        for (; j < t->l1 && !gone(&d->lines[j]); j++)
             n += d->lines[j].lead_tab ? d->lines[j].ncells - 1 : d->lines[j].ncells;
         r->c = jsp_alloc(&d->arena, (size_t)(n ? n : 1) * sizeof *r->c);
         if (!r->c)
@@ -524,10 +527,19 @@ static void assign_columns(tseg *t)
 static bool starts(const char *s, const char *p) { return !strncmp(s, p, strlen(p)); }
 
 /* Title, 部门, 单位, 公开NN表 and 栏次 cells carry no column meaning. */
+/* 公开NN表 (not 公开 in a name such as 政务公开审批). */
+static bool names_table(const char *k)
+{
+    for (const char *p = strstr(k, "公开"); p; p = strstr(p + 1, "公开"))
+        if ((p[6] >= '0' && p[6] <= '9') || starts(p + 6, "表") || starts(p + 6, "第"))
+            return true;
+    return false;
+}
+
 static bool is_meta_key(const char *k)
 {
     return !k || !*k || starts(k, "部门") || starts(k, "单位") || starts(k, "金额单位") ||
-           starts(k, "编制单位") || strstr(k, "公开") || strstr(k, "栏次") ||
+           starts(k, "编制单位") || names_table(k) || strstr(k, "栏次") ||
            strstr(k, "决算表") || strstr(k, "决算总表");
 }
 
@@ -678,7 +690,7 @@ static bool stream_mode(const tseg *t)
     int lone = 0, full = 0, blank = 0;
     for (size_t i = t->l0; i < t->l1; i++) {
         const jsp_line *ln = &t->d->lines[i];
-        blank += ln->blank;
+        blank += gone(ln);
         if (!opens_row(t, ln))
             continue;
         if (ln->ncells == 1)
@@ -697,7 +709,7 @@ static int build_stream(tseg *t)
 {
     js_doc *d = t->d;
     for (size_t i = t->l0; i < t->l1;) {
-        if (d->lines[i].blank) {
+        if (gone(&d->lines[i])) {
             i++;
             continue;
         }
@@ -707,7 +719,7 @@ static int build_stream(tseg *t)
         if (opens_row(t, &d->lines[i]))
             for (; j < t->l1; j++) {
                 const jsp_line *ln = &d->lines[j];
-                if (ln->blank)
+                if (gone(ln))
                     continue;
                 if (opens_row(t, ln) || (figs && line_has_text(t, ln)))
                     break;
@@ -720,7 +732,7 @@ static int build_stream(tseg *t)
         if (!r->c)
             return -1;
         for (; i < j; i++)
-            for (int k = 0; k < d->lines[i].ncells && !d->lines[i].blank; k++)
+            for (int k = 0; k < d->lines[i].ncells && !gone(&d->lines[i]); k++)
                 r->c[r->n++] = d->lines[i].cells[k];
     }
     t->space = false;
@@ -1523,117 +1535,160 @@ static void dump_rows(const tseg *t)
 }
 
 /* MARK: column blocks (plain pdftotext) --------------------------------------
- * Plain pdftotext may print a code table column by column: the codes one
- * per line, then the names, then each figure column as its 栏次 number
- * followed by one figure per row. When the row-wise reading found nothing,
- * the rows are the codes in order (a 合计 among the names opens them), and a
- * block of exactly that many figures under number N is template column N. */
+ * Plain pdftotext may print a code table column by column, a page at a
+ * time: a run of codes (合计 among them or among the names), the names, then
+ * each figure column as its 栏次 number N and one figure per row. Each such
+ * group of rows is read on its own: a block of exactly as many figures as
+ * the group has rows is template column N under number N, or the next
+ * column when it has no number. A group whose figures have not come when
+ * the table's text ends finds them after the next table's title (pdftotext
+ * put them there), up to that table's own codes; the lines it reads there
+ * are marked taken, so that table does not read them again. */
 
 enum { MAXBROWS = 1024 };
 
 typedef struct {
-    const char *id[MAXBROWS];        /* "total" or a code */
-    const jsp_cell *name[MAXBROWS];  /* name cell of a code row, when the names line up */
-    int n;
-} blockrows;
+    tseg *t;
+    const char *id[MAXBROWS];       /* "total" first when present, then codes */
+    const jsp_cell *name[MAXBROWS]; /* names in order (合计 not among them) */
+    bool fig[MAXBROWS];             /* row got a figure */
+    int n, nn, col;                 /* rows, names, last column read (0: none) */
+    bool got;                       /* a figure block read */
+} cgroup;
 
 static const jsp_cell *lone_cell(const tseg *t, size_t i)
 {
     const jsp_line *ln = &t->d->lines[i];
-    return ln->ncells == 1 && !ln->blank ? &ln->cells[0] : NULL;
+    return ln->ncells == 1 && !gone(ln) ? &ln->cells[0] : NULL;
 }
 
-/* Codes, then names (a total label first among them counts as a row). */
-static void block_rows(tseg *t, blockrows *b)
+static bool is_figure(const tseg *t, const jsp_cell *c)
 {
-    const char *codes[MAXBROWS];
-    const jsp_cell *names[MAXBROWS];
-    int nc = 0, nn = 0;
-    bool total = false;
-    char ns[16];
-    snprintf(ns, sizeof ns, "col.%02d", t->id);
-    for (size_t i = t->l0; i < t->l1; i++) {
-        const jsp_cell *c = lone_cell(t, i);
-        trow r = {(jsp_cell *)c, 1, 0};
-        rowid id;
-        if (!c)
-            continue;
-        if (row_code(t, &r, &id)) {
-            if (!strcmp(id.code, "total"))
-                total = true;
-            else if (nc < MAXBROWS)
-                codes[nc++] = jsp_strndup(&t->d->arena, id.code, strlen(id.code));
-            continue;
-        }
-        const char *k = ckey(t, c);
-        if (nc && ctok(t, c, NULL) == JSP_TOK_TEXT && !is_meta_key(k) && !vocab(t, ns, k) &&
-            !vocab(t, "row.06", k) && !vocab(t, "col.head", k) && strncmp(k, "注", 3) &&
-            nn < MAXBROWS)
-            names[nn++] = c;
-    }
-    b->n = 0;
-    if (total)
-        b->id[b->n++] = "total";
-    for (int i = 0; i < nc && b->n < MAXBROWS; i++) {
-        b->name[b->n] = nn == nc ? names[i] : NULL;
-        b->id[b->n++] = codes[i];
-    }
+    jsp_tok k = c ? ctok(t, c, NULL) : JSP_TOK_EMPTY;
+    return k == JSP_TOK_AMOUNT || k == JSP_TOK_DASH;
 }
 
-/* The block under 栏次 number N at line i: exactly want figures next. */
-static size_t figure_block(tseg *t, size_t i, int want, const jsp_cell **out)
+/* A 栏次 number (1..20, no point) on a line of its own: N, else 0. */
+static int column_number(const tseg *t, const jsp_cell *c)
+{
+    js_dec v;
+    if (!c || has_dot(t, c) || ctok(t, c, &v) != JSP_TOK_AMOUNT || v.sc || v.v < 1 || v.v > 20)
+        return 0;
+    return (int)v.v;
+}
+
+/* Lone figures from line i on, up to a blank or other line: how many, and the end. */
+static int figure_run(const tseg *t, size_t i, size_t lim, size_t *end)
 {
     int k = 0;
-    size_t j = i + 1;
-    for (; j < t->l1 && k <= want; j++) {
-        const jsp_cell *c = lone_cell(t, j);
-        jsp_tok tk = c ? ctok(t, c, NULL) : JSP_TOK_EMPTY;
-        if (t->d->lines[j].blank)
-            break;
-        if (tk != JSP_TOK_AMOUNT && tk != JSP_TOK_DASH)
-            break;
-        if (k < want)
-            out[k] = c;
+    for (; i < lim && is_figure(t, lone_cell(t, i)); i++)
         k++;
-    }
-    return k == want ? j : 0;
+    *end = i;
+    return k;
 }
 
-static void column_blocks(tseg *t)
+/* The names, when there is one per code row, for rows that got a figure. */
+static void group_flush(cgroup *g)
 {
-    blockrows *b = jsp_alloc(&t->d->arena, sizeof *b);
-    const jsp_cell **vals = jsp_alloc(&t->d->arena, (MAXBROWS + 1) * sizeof *vals);
-    bool *figs = jsp_alloc(&t->d->arena, MAXBROWS * sizeof *figs); /* row got a figure */
-    if (!b || !vals || !figs)
-        return;
-    block_rows(t, b);
-    if (b->n < 2)
-        return;
-    for (size_t i = t->l0; i < t->l1; i++) {
-        const jsp_cell *c = lone_cell(t, i);
-        js_dec v;
-        if (!c || has_dot(t, c) || ctok(t, c, &v) != JSP_TOK_AMOUNT || v.sc || v.v < 1 || v.v > 20)
-            continue;
-        size_t end = figure_block(t, i, b->n, vals);
-        const char *key = end ? tmpl_key(t, (int)v.v - 1) : NULL;
-        for (int r = 0; key && r < b->n; r++) {
-            js_dec x;
-            if (ctok(t, vals[r], &x) == JSP_TOK_AMOUNT && !jsp_dec_is_zero(x)) {
-                put_amount(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.%s", t->id, b->id[r], key),
-                           x, vals[r], "table.cell; column blocks, rows in code order");
-                figs[r] = true;
-            }
-        }
-        if (end)
-            i = end - 1;
-    }
-    for (int r = 0; r < b->n; r++)
-        if (b->name[r] && figs[r]) { /* a name only for a row with figures */
+    tseg *t = g->t;
+    int first = g->n && !strcmp(g->id[0], "total");
+    for (int r = first; r < g->n && g->nn == g->n - first; r++)
+        if (g->fig[r]) {
+            const jsp_cell *c = g->name[r - first];
             size_t n;
-            const char *s = ctext(t, b->name[r], &n);
-            put_name(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.name", t->id, b->id[r]),
-                     jsp_squeeze(&t->d->arena, s, n), b->name[r]->s, b->name[r]->e);
+            const char *s = ctext(t, c, &n);
+            put_name(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.name", t->id, g->id[r]),
+                     jsp_squeeze(&t->d->arena, s, n), c->s, c->e);
         }
+    g->n = g->nn = g->col = 0;
+    g->got = false;
+}
+
+/* Figures of lines [i, end) as template column `col` of the group's rows. */
+static void group_column(cgroup *g, size_t i, size_t end, int col, bool numbered)
+{
+    tseg *t = g->t;
+    const char *key = tmpl_key(t, col - 1);
+    for (int r = 0; key && i < end; r++, i++) {
+        const jsp_cell *c = lone_cell(t, i);
+        js_dec x;
+        t->d->lines[i].taken = true;
+        t->d->lines[i].table = (int8_t)t->id;
+        t->d->lines[i].shift = (int8_t)t->shift;
+        if (ctok(t, c, &x) != JSP_TOK_AMOUNT || jsp_dec_is_zero(x))
+            continue;
+        put_amount(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.%s", t->id, g->id[r], key), x,
+                   c, numbered ? "table.cell; column blocks, rows in code order"
+                               : "table.cell; column blocks, a block without its number read as the next column");
+        g->fig[r] = true;
+    }
+    g->col = col;
+    g->got = true;
+}
+
+/* One line of the walk: a code, 合计, a name, or a block of figures.
+ * Returns the line to go on from; *stop when the next table's codes start. */
+static size_t group_line(cgroup *g, size_t i, size_t lim, bool spill, bool *stop)
+{
+    tseg *t = g->t;
+    const jsp_cell *c = lone_cell(t, i);
+    trow r = {(jsp_cell *)c, 1, 0};
+    rowid id;
+    if (c && row_code(t, &r, &id)) {
+        bool total = !strcmp(id.code, "total");
+        if (spill) {
+            *stop = !total;
+            return i + 1;
+        }
+        if (g->got || (g->nn && !total))
+            group_flush(g);
+        if (g->n >= MAXBROWS || (total && g->n && !strcmp(g->id[0], "total")))
+            return i + 1;
+        if (total) { /* the group's first row */
+            memmove(&g->id[1], &g->id[0], (size_t)g->n * sizeof g->id[0]);
+            g->id[0] = "total";
+        } else
+            g->id[g->n] = jsp_strndup(&t->d->arena, id.code, strlen(id.code));
+        g->fig[g->n++] = false;
+        return i + 1;
+    }
+    size_t end;
+    int num = column_number(t, c);
+    if (num && g->n >= 2 && (!spill || num > g->col) && figure_run(t, i + 1, lim, &end) == g->n) {
+        group_column(g, i + 1, end, num, true);
+        return end;
+    }
+    int k = figure_run(t, i, lim, &end);
+    if (k) {
+        if (k == g->n && g->n >= 3 && !spill)
+            group_column(g, i, end, g->col + 1, false);
+        return end;
+    }
+    char ns[16];
+    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    const char *key = c ? ckey(t, c) : NULL;
+    if (key && g->n && !g->got && !spill && ctok(t, c, NULL) == JSP_TOK_TEXT && !is_meta_key(key) &&
+        !vocab(t, ns, key) && !vocab(t, "row.06", key) && !vocab(t, "col.head", key) &&
+        strncmp(key, "注", 3) && g->nn < MAXBROWS)
+        g->name[g->nn++] = c;
+    return i + 1;
+}
+
+/* The walk over the table's lines, then on into `next` while figures are due. */
+static void column_blocks(tseg *t, const tseg *next)
+{
+    cgroup *g = jsp_alloc(&t->d->arena, sizeof *g);
+    if (!g)
+        return;
+    memset(g, 0, sizeof *g);
+    g->t = t;
+    bool stop = false;
+    for (size_t i = t->l0; i < t->l1;)
+        i = group_line(g, i, t->l1, false, &stop);
+    if (next && g->n >= 2 && !g->got)
+        for (size_t i = next->l0; i < next->l1 && !stop;)
+            i = group_line(g, i, next->l1, true, &stop);
+    group_flush(g);
 }
 
 /* Figures read so far for table `id` (names do not count). */
@@ -1709,6 +1764,8 @@ void jsp_tables(js_doc *d)
             continue;
         }
         for (size_t i = t->l0; i < t->l1; i++) {
+            if (d->lines[i].taken)
+                continue;
             d->lines[i].table = (int8_t)t->id;
             d->lines[i].shift = (int8_t)t->shift;
         }
@@ -1732,7 +1789,7 @@ void jsp_tables(js_doc *d)
         default:
             code_table(t);
             if (!table_facts(d, t->id)) /* plain pdftotext, column by column? */
-                column_blocks(t);
+                column_blocks(t, s + 1 < ns ? &segs[s + 1] : NULL);
             break;
         }
     }

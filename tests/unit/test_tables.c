@@ -100,6 +100,36 @@ static void test_01_summary_and_foreign(void **st)
     json_decref(r);
 }
 
+/* Plain pdftotext, column by column: codes, names, then numbered figure
+ * blocks; a second page whose one block has no number; the figures of the
+ * first page printed after the next table's title. */
+static void test_column_blocks(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "支出决算表\n公开03表\n部门：测试县测试局\n单位：万元\n"
+                                 "201\n20103\n2010301\n\n栏次\n合计\n一般公共服务支出\n"
+                                 "政府办公厅(室)及相关机构事务\n行政运行\n\n1\n9.00\n7.00\n7.00\n7.00\n\n"
+                                 "2\n6.00\n4.00\n4.00\n4.00\n\n"
+                                 "2010306\n208\n20805\n\n政务公开审批\n社会保障和就业支出\n"
+                                 "行政事业单位养老支出\n\n0.50\n2.00\n2.00\n\n"
+                                 "一般公共预算财政拨款支出决算表\n公开05表\n部门：测试县测试局\n"
+                                 "合计\n206\n20601\n\n科目名称\n科学技术支出\n科学技术管理事务\n\n"
+                                 "一般公共预算财政拨款基本支出决算表\n公开06表\n部门：测试县测试局\n"
+                                 "本年支出\n1\n3.00\n3.00\n3.00\n\n基本支出\n2\n1.00\n1.00\n1.00\n\n"
+                                 "30101 基本工资 8.00\n");
+    assert_num(r, "tables.03.rows.total.total", 9.0);
+    assert_num(r, "tables.03.rows.2010301.basic", 4.0);
+    assert_string_equal(unit_str(r, "tables.03.rows.20103.name"), "政府办公厅(室)及相关机构事务");
+    assert_num(r, "tables.03.rows.2010306.total", 0.5);
+    assert_string_equal(unit_str(r, "tables.03.rows.2010306.name"), "政务公开审批");
+    assert_absent(r, "tables.03.rows.2010306.basic");
+    assert_num(r, "tables.05.rows.total.total", 3.0);
+    assert_num(r, "tables.05.rows.20601.basic", 1.0);
+    assert_string_equal(unit_str(r, "tables.05.rows.206.name"), "科学技术支出");
+    assert_num(r, "tables.06.rows.30101.amount", 8.0); /* its own row, after the taken blocks */
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -110,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_06_shifted_code),
         cmocka_unit_test(test_07_template),
         cmocka_unit_test(test_01_summary_and_foreign),
+        cmocka_unit_test(test_column_blocks),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
