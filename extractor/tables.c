@@ -894,17 +894,12 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
 {
     js_doc *d = t->d;
     const char *base = jsp_printf(&d->arena, "tables.%02d.rows.%s", t->id, id->code);
-    int first_fig = r->n;
-    for (int i = id->after; i < r->n; i++) {
-        js_dec v;
-        jsp_tok k = ctok(t, &r->c[i], &v);
-        if (k == JSP_TOK_TEXT && strcmp(id->code, "total") && i < first_fig) {
-            size_t n;
-            const char *s = ctext(t, &r->c[i], &n);
-            put_name(t, jsp_printf(&d->arena, "%s.name", base), jsp_squeeze(&d->arena, s, n),
-                     r->c[i].s, r->c[i].e);
-        }
-        if (k == JSP_TOK_AMOUNT && i < first_fig)
+    int first_fig = r->n, name = -1;
+    for (int i = id->after; i < r->n && first_fig == r->n; i++) {
+        jsp_tok k = ctok(t, &r->c[i], NULL);
+        if (k == JSP_TOK_TEXT && strcmp(id->code, "total") && name < 0)
+            name = i;
+        if (k == JSP_TOK_AMOUNT)
             first_fig = i;
     }
     int sh = figure_shift(t, r, first_fig, keys);
@@ -913,6 +908,7 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
                  t->id, id->code);
         return;
     }
+    bool figs = false;
     for (int i = first_fig; i < r->n; i++) {
         js_dec v;
         if (ctok(t, &r->c[i], &v) != JSP_TOK_AMOUNT)
@@ -925,6 +921,13 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
                    sh ? "table.cell.shifted (the row lost an empty cell: figures read one "
                         "column to the right)"
                       : "table.cell");
+        figs |= !jsp_dec_is_zero(v);
+    }
+    if (name >= 0 && figs) { /* a name only for a row with a figure */
+        size_t n;
+        const char *s = ctext(t, &r->c[name], &n);
+        put_name(t, jsp_printf(&d->arena, "%s.name", base), jsp_squeeze(&d->arena, s, n),
+                 r->c[name].s, r->c[name].e);
     }
 }
 
@@ -1536,24 +1539,37 @@ static void dump_rows(const tseg *t)
 
 /* MARK: column blocks (plain pdftotext) --------------------------------------
  * Plain pdftotext may print a code table column by column, a page at a
- * time: a run of codes (合计 among them or among the names), the names, then
- * each figure column as its 栏次 number N and one figure per row. Each such
- * group of rows is read on its own: a block of exactly as many figures as
- * the group has rows is template column N under number N, or the next
- * column when it has no number. A group whose figures have not come when
- * the table's text ends finds them after the next table's title (pdftotext
- * put them there), up to that table's own codes; the lines it reads there
- * are marked taken, so that table does not read them again. */
+ * time: a run of codes (合计 among them or among the names; a name may share
+ * its code's line), the names, then the figures. Each such group of rows is
+ * read on its own, its figures in one of two shapes:
+ *  - a block: exactly as many figures as the group has rows, one per line,
+ *    under its 栏次 number N (template column N), or with no number (the
+ *    next column);
+ *  - a stream: lines of several figures (a row may break over two lines)
+ *    under a numbering such as "1" / "2 3 4 5 6": read row by row when
+ *    their count is exactly rows × numbers.
+ * A group whose figures have not come when the table's text ends finds its
+ * numbered blocks after the next table's title (pdftotext put them there),
+ * up to that table's own codes; the lines it reads there are marked taken,
+ * so that table does not read them again. */
 
 enum { MAXBROWS = 1024 };
 
 typedef struct {
+    const char *text;
+    uint32_t s, e;
+} gname;
+
+typedef struct {
     tseg *t;
-    const char *id[MAXBROWS];       /* "total" first when present, then codes */
-    const jsp_cell *name[MAXBROWS]; /* names in order (合计 not among them) */
-    bool fig[MAXBROWS];             /* row got a figure */
-    int n, nn, col;                 /* rows, names, last column read (0: none) */
-    bool got;                       /* a figure block read */
+    const char *id[MAXBROWS]; /* "total" first when present, then codes */
+    gname own[MAXBROWS];      /* a name on its code's line */
+    bool fig[MAXBROWS];       /* row got a figure */
+    gname name[MAXBROWS];     /* names on lines of their own, in order */
+    int n, nn, col;           /* rows, names, last column read (0: none) */
+    bool got;                 /* figures read */
+    int num[MAXCOL], nnum;    /* the last 栏次 numbering seen (kept across groups) */
+    bool used;                /* a stream was read under it */
 } cgroup;
 
 static const jsp_cell *lone_cell(const tseg *t, size_t i)
@@ -1568,13 +1584,34 @@ static bool is_figure(const tseg *t, const jsp_cell *c)
     return k == JSP_TOK_AMOUNT || k == JSP_TOK_DASH;
 }
 
-/* A 栏次 number (1..20, no point) on a line of its own: N, else 0. */
+/* A 栏次 number (1..20, no point): N, else 0. */
 static int column_number(const tseg *t, const jsp_cell *c)
 {
     js_dec v;
     if (!c || has_dot(t, c) || ctok(t, c, &v) != JSP_TOK_AMOUNT || v.sc || v.v < 1 || v.v > 20)
         return 0;
     return (int)v.v;
+}
+
+/* A line of several 栏次 numbers: how many, else 0. */
+static int numbering_line(const tseg *t, const jsp_line *ln)
+{
+    if (ln->ncells < 2 || ln->ncells > MAXCOL || gone(ln))
+        return 0;
+    for (int k = 0; k < ln->ncells; k++)
+        if (!column_number(t, &ln->cells[k]))
+            return 0;
+    return ln->ncells;
+}
+
+static bool figure_line(const tseg *t, const jsp_line *ln)
+{
+    if (gone(ln) || !ln->ncells)
+        return false;
+    for (int k = 0; k < ln->ncells; k++)
+        if (!is_figure(t, &ln->cells[k]))
+            return false;
+    return true;
 }
 
 /* Lone figures from line i on, up to a blank or other line: how many, and the end. */
@@ -1587,90 +1624,212 @@ static int figure_run(const tseg *t, size_t i, size_t lim, size_t *end)
     return k;
 }
 
-/* The names, when there is one per code row, for rows that got a figure. */
+static gname cell_name(const tseg *t, const jsp_cell *c)
+{
+    size_t n;
+    const char *s = ctext(t, c, &n);
+    return (gname){jsp_squeeze(&t->d->arena, s, n), c->s, c->e};
+}
+
+/* More name lines than names wanted: the longest lines are names wrapped at
+ * the column's width; each joins the line after it, if that makes it fit. */
+static void join_wrapped(cgroup *g, int want)
+{
+    size_t len[MAXBROWS], max = 0;
+    int at_max = 0;
+    for (int i = 0; i < g->nn; i++) {
+        len[i] = 0;
+        for (const unsigned char *p = (const unsigned char *)g->name[i].text; *p; p++)
+            len[i] += (*p & 0xC0) != 0x80; /* characters */
+        max = len[i] > max ? len[i] : max;
+    }
+    for (int i = 0; i + 1 < g->nn; i++)
+        at_max += len[i] == max;
+    if (max < 4 || at_max != g->nn - want)
+        return;
+    int k = 0;
+    for (int i = 0; i < g->nn; i++, k++) {
+        g->name[k] = g->name[i];
+        if (len[i] == max && i + 1 < g->nn) {
+            g->name[k].text = jsp_printf(&g->t->d->arena, "%s%s", g->name[i].text, g->name[i + 1].text);
+            g->name[k].e = g->name[++i].e;
+        }
+    }
+    g->nn = k;
+}
+
+/* Names to the code rows that have none on their line, in order, when the
+ * count agrees; written for rows that got a figure. Then a new group. */
 static void group_flush(cgroup *g)
 {
     tseg *t = g->t;
-    int first = g->n && !strcmp(g->id[0], "total");
-    for (int r = first; r < g->n && g->nn == g->n - first; r++)
-        if (g->fig[r]) {
-            const jsp_cell *c = g->name[r - first];
-            size_t n;
-            const char *s = ctext(t, c, &n);
+    int want = 0, k = 0;
+    for (int r = 0; r < g->n; r++)
+        want += strcmp(g->id[r], "total") && !g->own[r].text;
+    if (g->nn > want)
+        join_wrapped(g, want);
+    for (int r = 0; r < g->n; r++) {
+        if (!strcmp(g->id[r], "total"))
+            continue;
+        const gname *nm = g->own[r].text ? &g->own[r] : g->nn == want ? &g->name[k++] : NULL;
+        if (nm && g->fig[r])
             put_name(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.name", t->id, g->id[r]),
-                     jsp_squeeze(&t->d->arena, s, n), c->s, c->e);
-        }
+                     nm->text, nm->s, nm->e);
+    }
+    memset(g->own, 0, sizeof g->own);
     g->n = g->nn = g->col = 0;
     g->got = false;
+}
+
+static void take_line(tseg *t, size_t i)
+{
+    t->d->lines[i].taken = true;
+    t->d->lines[i].table = (int8_t)t->id;
+    t->d->lines[i].shift = (int8_t)t->shift;
+}
+
+static void group_figure(cgroup *g, int r, int col, const jsp_cell *c, const char *rule)
+{
+    tseg *t = g->t;
+    const char *key = tmpl_key(t, col - 1);
+    js_dec x;
+    if (!key || ctok(t, c, &x) != JSP_TOK_AMOUNT || jsp_dec_is_zero(x))
+        return;
+    put_amount(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.%s", t->id, g->id[r], key), x, c,
+               rule);
+    g->fig[r] = true;
 }
 
 /* Figures of lines [i, end) as template column `col` of the group's rows. */
 static void group_column(cgroup *g, size_t i, size_t end, int col, bool numbered)
 {
-    tseg *t = g->t;
-    const char *key = tmpl_key(t, col - 1);
-    for (int r = 0; key && i < end; r++, i++) {
-        const jsp_cell *c = lone_cell(t, i);
-        js_dec x;
-        t->d->lines[i].taken = true;
-        t->d->lines[i].table = (int8_t)t->id;
-        t->d->lines[i].shift = (int8_t)t->shift;
-        if (ctok(t, c, &x) != JSP_TOK_AMOUNT || jsp_dec_is_zero(x))
-            continue;
-        put_amount(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.%s", t->id, g->id[r], key), x,
-                   c, numbered ? "table.cell; column blocks, rows in code order"
-                               : "table.cell; column blocks, a block without its number read as the next column");
-        g->fig[r] = true;
+    for (int r = 0; i < end; r++, i++) {
+        group_figure(g, r, col, lone_cell(g->t, i),
+                     numbered ? "table.cell; column blocks, rows in code order"
+                              : "table.cell; column blocks, a block without its number read as the next column");
+        take_line(g->t, i);
     }
     g->col = col;
     g->got = true;
 }
 
-/* One line of the walk: a code, 合计, a name, or a block of figures.
- * Returns the line to go on from; *stop when the next table's codes start. */
+/* Figure lines from i on, several to a line somewhere among them: read row
+ * by row under the numbering when the count is rows × numbers. */
+static size_t group_stream(cgroup *g, size_t i, size_t lim)
+{
+    tseg *t = g->t;
+    size_t end = i;
+    int nfig = 0, multi = 0;
+    for (; end < lim && figure_line(t, &t->d->lines[end]); end++) {
+        nfig += t->d->lines[end].ncells;
+        multi += t->d->lines[end].ncells > 1;
+    }
+    if (!multi || g->nnum < 2 || g->n < 1 || nfig != g->n * g->nnum)
+        return i;
+    int k = 0;
+    for (size_t j = i; j < end; j++) {
+        for (int c = 0; c < t->d->lines[j].ncells; c++, k++)
+            group_figure(g, k / g->nnum, g->num[k % g->nnum], &t->d->lines[j].cells[c],
+                         "table.cell; figure lines read row by row under the 栏次 numbers");
+        take_line(t, j);
+    }
+    g->used = g->got = true;
+    return end;
+}
+
+static void push_number(cgroup *g, int n)
+{
+    if (g->used || (g->nnum && g->num[g->nnum - 1] >= n))
+        g->nnum = 0;
+    g->used = false;
+    if (g->nnum < MAXCOL)
+        g->num[g->nnum++] = n;
+}
+
+/* A code (its name maybe on the same line) or 合计: a row of the group. */
+static bool group_code(cgroup *g, size_t i, bool spill, bool *stop)
+{
+    tseg *t = g->t;
+    const jsp_line *ln = &t->d->lines[i];
+    trow r = {ln->cells, ln->ncells, 0};
+    rowid id;
+    if (gone(ln) || ln->ncells > 2 || !row_code(t, &r, &id))
+        return false;
+    bool total = !strcmp(id.code, "total");
+    if (spill) {
+        *stop = !total;
+        return true;
+    }
+    if (g->got)
+        group_flush(g);
+    if (g->n >= MAXBROWS || (total && g->n && !strcmp(g->id[0], "total")))
+        return true;
+    gname own = {0};
+    if (id.after < ln->ncells && ctok(t, &ln->cells[id.after], NULL) == JSP_TOK_TEXT)
+        own = cell_name(t, &ln->cells[id.after]);
+    else if (id.after < ln->ncells)
+        return false; /* a code and a figure: a row the row-wise reading had */
+    if (total) { /* the group's first row */
+        memmove(&g->id[1], &g->id[0], (size_t)g->n * sizeof g->id[0]);
+        memmove(&g->own[1], &g->own[0], (size_t)g->n * sizeof g->own[0]);
+        memmove(&g->fig[1], &g->fig[0], (size_t)g->n * sizeof g->fig[0]);
+        g->id[0] = "total";
+        g->own[0] = (gname){0};
+        g->fig[0] = false;
+    } else {
+        g->id[g->n] = jsp_strndup(&t->d->arena, id.code, strlen(id.code));
+        g->own[g->n] = own;
+        g->fig[g->n] = false;
+    }
+    g->n++;
+    return true;
+}
+
+/* A name line of the group: text that is not header or table furniture. */
+static void group_name(cgroup *g, const jsp_cell *c)
+{
+    tseg *t = g->t;
+    char ns[16];
+    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    const char *key = ckey(t, c);
+    if (g->n && !g->got && ctok(t, c, NULL) == JSP_TOK_TEXT && !is_meta_key(key) &&
+        !vocab(t, ns, key) && !vocab(t, "row.06", key) && !vocab(t, "col.head", key) &&
+        strncmp(key, "注", 3) && g->nn < MAXBROWS)
+        g->name[g->nn++] = cell_name(t, c);
+}
+
+/* One line of the walk; returns the line to go on from. *stop when the
+ * next table's codes start (in the spill). */
 static size_t group_line(cgroup *g, size_t i, size_t lim, bool spill, bool *stop)
 {
     tseg *t = g->t;
     const jsp_cell *c = lone_cell(t, i);
-    trow r = {(jsp_cell *)c, 1, 0};
-    rowid id;
-    if (c && row_code(t, &r, &id)) {
-        bool total = !strcmp(id.code, "total");
-        if (spill) {
-            *stop = !total;
-            return i + 1;
-        }
-        if (g->got || (g->nn && !total))
-            group_flush(g);
-        if (g->n >= MAXBROWS || (total && g->n && !strcmp(g->id[0], "total")))
-            return i + 1;
-        if (total) { /* the group's first row */
-            memmove(&g->id[1], &g->id[0], (size_t)g->n * sizeof g->id[0]);
-            g->id[0] = "total";
-        } else
-            g->id[g->n] = jsp_strndup(&t->d->arena, id.code, strlen(id.code));
-        g->fig[g->n++] = false;
-        return i + 1;
-    }
     size_t end;
+    if (group_code(g, i, spill, stop))
+        return i + 1;
     int num = column_number(t, c);
     if (num && g->n >= 2 && (!spill || num > g->col) && figure_run(t, i + 1, lim, &end) == g->n) {
         group_column(g, i + 1, end, num, true);
         return end;
     }
+    int nums = numbering_line(t, &t->d->lines[i]);
+    if (num || nums) {
+        for (int k = 0; k < nums; k++)
+            push_number(g, column_number(t, &t->d->lines[i].cells[k]));
+        if (num)
+            push_number(g, num);
+        return i + 1;
+    }
+    if (!spill && (end = group_stream(g, i, lim)) > i)
+        return end;
     int k = figure_run(t, i, lim, &end);
     if (k) {
         if (k == g->n && g->n >= 3 && !spill)
             group_column(g, i, end, g->col + 1, false);
         return end;
     }
-    char ns[16];
-    snprintf(ns, sizeof ns, "col.%02d", t->id);
-    const char *key = c ? ckey(t, c) : NULL;
-    if (key && g->n && !g->got && !spill && ctok(t, c, NULL) == JSP_TOK_TEXT && !is_meta_key(key) &&
-        !vocab(t, ns, key) && !vocab(t, "row.06", key) && !vocab(t, "col.head", key) &&
-        strncmp(key, "注", 3) && g->nn < MAXBROWS)
-        g->name[g->nn++] = c;
+    if (c && !spill)
+        group_name(g, c);
     return i + 1;
 }
 

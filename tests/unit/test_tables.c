@@ -130,6 +130,29 @@ static void test_column_blocks(void **st)
     json_decref(r);
 }
 
+/* Plain pdftotext, figure lines under a 栏次 numbering ("1" / "2 3"), a row
+ * broken over two lines, a name on its code's line, a name wrapped at the
+ * column's width; the fourth column as a numbered block after them. */
+static void test_figure_stream(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "收入决算表\n公开02表\n部门：测试县测试局\n"
+                                 "合计\n201\n20103 政府办公厅(室)及相关机构事务\n2010301\n\n"
+                                 "一般公共服务支出\n其他政府办公厅(室)及相关机\n构事务支出\n\n"
+                                 "1\n2 3\n9.00 8.00 0.00\n7.00 6.00 0.00\n7.00\n6.00 0.00\n"
+                                 "2.00 2.00 0.00\n\n4\n1.00\n1.00\n1.00\n0.00\n");
+    assert_num(r, "tables.02.rows.total.fiscal", 8.0);
+    assert_num(r, "tables.02.rows.20103.total", 7.0);
+    assert_num(r, "tables.02.rows.20103.fiscal", 6.0);
+    assert_num(r, "tables.02.rows.2010301.fiscal", 2.0);
+    assert_num(r, "tables.02.rows.201.business", 1.0);
+    assert_absent(r, "tables.02.rows.2010301.business");
+    assert_string_equal(unit_str(r, "tables.02.rows.201.name"), "一般公共服务支出");
+    assert_string_equal(unit_str(r, "tables.02.rows.20103.name"), "政府办公厅(室)及相关机构事务");
+    assert_string_equal(unit_str(r, "tables.02.rows.2010301.name"), "其他政府办公厅(室)及相关机构事务支出");
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +164,7 @@ int main(void)
         cmocka_unit_test(test_07_template),
         cmocka_unit_test(test_01_summary_and_foreign),
         cmocka_unit_test(test_column_blocks),
+        cmocka_unit_test(test_figure_stream),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
