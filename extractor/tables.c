@@ -33,6 +33,8 @@ typedef struct {
     bool space;  /* columns placed by display position */
     bool packed; /* bare one-cell-per-line text: empty cells are lost, so
                     figures are placed by order, not by column */
+    struct hkey *hseq; /* figure columns the header names, left to right (code tables) */
+    int nhseq;
 } tseg;
 
 /* MARK: cell helpers ------------------------------------------------------- */
@@ -890,6 +892,9 @@ static int figure_shift(const tseg *t, const trow *r, int from, const char **key
     return -1;
 }
 
+static bool ordinal_row(tseg *t, const trow *r, const char *base, int from);
+static bool full_row(const tseg *t, const trow *r, int from);
+
 static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
 {
     js_doc *d = t->d;
@@ -902,10 +907,19 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
         if (k == JSP_TOK_AMOUNT)
             first_fig = i;
     }
-    int sh = figure_shift(t, r, first_fig, keys);
-    if (sh < 0) {
+    int sh = full_row(t, r, first_fig) ? -1 : figure_shift(t, r, first_fig, keys);
+    if (sh < 0 && t->space && ordinal_row(t, r, base, first_fig))
+        sh = -2;
+    else if (sh < 0)
         jsp_warn(d, r->line + 1, r->line + 1, "table %02d: figures of row %s under no known column",
                  t->id, id->code);
+    if (sh < 0) {
+        if (sh == -2 && name >= 0) {
+            size_t n;
+            const char *s = ctext(t, &r->c[name], &n);
+            put_name(t, jsp_printf(&d->arena, "%s.name", base), jsp_squeeze(&d->arena, s, n),
+                     r->c[name].s, r->c[name].e);
+        }
         return;
     }
     bool figs = false;
@@ -929,6 +943,142 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
         put_name(t, jsp_printf(&d->arena, "%s.name", base), jsp_squeeze(&d->arena, s, n),
                  r->c[name].s, r->c[name].e);
     }
+}
+
+/* MARK: rows out of line with the header (OCR) --------------------------------
+ * OCR sets a table's header and its figures on grids of their own: the
+ * figures of a row may fall under no column the header names. Such a row
+ * is read against the header's figure columns in their order: all of them
+ * when the row has as many figures, else its first figure as the total
+ * (when the others add up to it) and the others under the columns nearest
+ * to them once the row's offset from the header is taken out. */
+
+typedef struct hkey {
+    const char *key; /* template key */
+    int x2;          /* twice its centre */
+} hkey;
+
+/* Keys of one header cell, split at spaces when the cell holds several. */
+static int cell_keys(tseg *t, const jsp_cell *c, const char *ns, hkey *out, int max)
+{
+    const char *v = vocab(t, ns, ckey(t, c));
+    if (v && max > 0) {
+        out[0] = (hkey){v, center2(c)};
+        return 1;
+    }
+    size_t n, a = 0;
+    const char *s = ctext(t, c, &n);
+    int k = 0;
+    while (a < n && k < max) {
+        size_t b = a;
+        while (b < n && s[b] != ' ')
+            b++;
+        const char *w = b > a ? jsp_label_key(&t->d->ctx->pat, &t->d->arena, t->d->md, s + a, b - a) : NULL;
+        if (w && (v = vocab(t, ns, w))) { /* its place: by its share of the bytes */
+            int w2 = c->x1 - c->x0;
+            out[k++] = (hkey){v, 2 * c->x0 + (int)((long)w2 * (long)(a + b) / (long)n)};
+        }
+        a = b + 1;
+    }
+    return k;
+}
+
+/* The header row before fd naming the most figure columns. */
+static void header_seq(tseg *t, int fd)
+{
+    char ns[8];
+    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    hkey *best = jsp_alloc(&t->d->arena, MAXCOL * sizeof *best), cur[MAXCOL];
+    t->hseq = best;
+    t->nhseq = 0;
+    for (int r = 0; r < fd && best; r++) {
+        int n = 0;
+        for (int i = 0; i < t->rows[r].n; i++) {
+            hkey ks[8];
+            int m = cell_keys(t, &t->rows[r].c[i], ns, ks, 8);
+            for (int j = 0; j < m && n < MAXCOL; j++) {
+                bool dup = false;
+                for (int q = 0; q < n; q++)
+                    dup |= !strcmp(cur[q].key, ks[j].key);
+                if (!dup)
+                    cur[n++] = ks[j];
+            }
+        }
+        if (n >= t->nhseq && n >= 2) {
+            memcpy(best, cur, (size_t)n * sizeof *cur);
+            t->nhseq = n;
+        }
+    }
+}
+
+/* Columns j[1..k) (increasing, after column 0) nearest the figures x[1..k). */
+static long place_rest(const hkey *h, int nh, const int *x, int k, int from, int i, int *j)
+{
+    if (i == k)
+        return 0;
+    long best = -1;
+    int keep[MAXCOL];
+    for (int c = from; c <= nh - (k - i); c++) {
+        j[i] = c;
+        long d = labs((long)x[i] - h[c].x2) + place_rest(h, nh, x, k, c + 1, i + 1, j);
+        if (best < 0 || d < best) {
+            best = d;
+            memcpy(keep, j, (size_t)k * sizeof *j);
+        }
+    }
+    if (best >= 0)
+        memcpy(j + i, keep + i, (size_t)(k - i) * sizeof *j);
+    return best;
+}
+
+/* Space-aligned text whose header names every column of the template, and
+ * a row with a figure (zeros too) under each: read in order, whatever the
+ * grid says (OCR drifts; where the grid is right, it is the same reading). */
+static bool full_row(const tseg *t, const trow *r, int from)
+{
+    if (!t->space || t->nhseq < 2 || tmpl_key(t, t->nhseq) || !tmpl_key(t, t->nhseq - 1))
+        return false;
+    int k = 0;
+    for (int i = from; i < r->n; i++)
+        k += ctok(t, &r->c[i], NULL) == JSP_TOK_AMOUNT;
+    return k == t->nhseq;
+}
+
+/* v[1..k) add up to v[0], to a cent per part (rounding). */
+static bool adds_up(const js_dec *v, int k)
+{
+    js_dec sum = {0, 0}, tol = {k, 2};
+    for (int i = 1; i < k; i++)
+        sum = jsp_dec_add(sum, v[i]);
+    return jsp_dec_cmp(jsp_dec_abs(jsp_dec_sub(sum, v[0])), tol) <= 0;
+}
+
+static bool ordinal_row(tseg *t, const trow *r, const char *base, int from)
+{
+    const jsp_cell *f[MAXCOL];
+    js_dec v[MAXCOL];
+    int k = 0, x[MAXCOL], j[MAXCOL] = {0};
+    const hkey *h = t->hseq;
+    for (int i = from; i < r->n && k <= t->nhseq && k < MAXCOL; i++)
+        if (ctok(t, &r->c[i], &v[k]) == JSP_TOK_AMOUNT)
+            f[k++] = &r->c[i];
+    if (!k || k > t->nhseq)
+        return false;
+    for (int i = 0; i < k; i++)
+        j[i] = i;
+    if (k < t->nhseq) {
+        if (strcmp(h[0].key, "total") || !adds_up(v, k))
+            return false;
+        int drift = center2(f[0]) - h[0].x2;
+        for (int i = 1; i < k; i++)
+            x[i] = center2(f[i]) - drift;
+        place_rest(h, t->nhseq, x, k, 1, 1, j);
+    }
+    for (int i = 0; i < k; i++)
+        put_amount(t, jsp_printf(&t->d->arena, "%s.%s", base, h[j[i]].key), v[i], f[i],
+                   "table.cell.ordinal (the row's figures out of line with the header: read in "
+                   "the order of the header's columns)");
+    return true;
 }
 
 /* Figures printed on the line after their label: append them to the label
@@ -1036,6 +1186,7 @@ static void code_table(tseg *t)
             t->rows[r].n = 0;
     const char *keys[MAXCOL] = {0};
     code_columns(t, fd, keys);
+    header_seq(t, fd);
     if (t->packed)
         pack_columns(t, fd, keys);
     for (int r = fd; r < t->nrows; r++) {

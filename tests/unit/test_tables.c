@@ -153,6 +153,28 @@ static void test_figure_stream(void **st)
     json_decref(r);
 }
 
+/* OCR: the header and the figures on grids of their own, two header words
+ * in one cell; full rows are read in the header's order, a row with a
+ * blank cell by its total and the column nearest once the drift is out. */
+static void test_ocr_drift(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款支出决算表\n"
+                                 "部门: 测试县测试局                    公开05表 单位: 万元\n"
+                                 "编码          科目名称              小计       基本支出 项目支出\n"
+                                 "合计                                      9.00         6.00         3.00\n"
+                                 "201           一般公共服务支出                   9.00    6.00    3.00\n"
+                                 "20103         政府办公厅(室)及相关机构事务         6.00         6.00\n"
+                                 "2010301       行政运行                          3.00                     3.00\n");
+    assert_num(r, "tables.05.rows.total.project", 3.0);
+    assert_num(r, "tables.05.rows.201.basic", 6.0);
+    assert_num(r, "tables.05.rows.20103.basic", 6.0);
+    assert_absent(r, "tables.05.rows.20103.project");
+    assert_num(r, "tables.05.rows.2010301.project", 3.0);
+    assert_absent(r, "tables.05.rows.2010301.basic");
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -165,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_01_summary_and_foreign),
         cmocka_unit_test(test_column_blocks),
         cmocka_unit_test(test_figure_stream),
+        cmocka_unit_test(test_ocr_drift),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
