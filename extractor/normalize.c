@@ -452,8 +452,9 @@ static void repair_each(js_doc *d, const char *name, void (*fix)(js_doc *, uint3
     }
 }
 
-/* A table rule OCR read as a bar between spaces: white space (it separates
- * cells; same length, nothing to record). */
+/* A table rule OCR read as a bar between spaces, or a speck read as a quote
+ * before an amount: white space (same length; the figure is unchanged,
+ * nothing to record). */
 static void blank_rule(js_doc *d, uint32_t s, uint32_t e)
 {
     memset(d->norm.text + s, ' ', e - s);
@@ -463,6 +464,7 @@ static void blank_rule(js_doc *d, uint32_t s, uint32_t e)
 void jsp_repair_figures(js_doc *d)
 {
     repair_each(d, "ocr_rule", blank_rule);
+    repair_each(d, "ocr_speck", blank_rule);
     repair_each(d, "ocr_figure", repair_letters);
     repair_each(d, "ocr_points", repair_points);
     if (d->repairs.n > 1) /* the two passes each go in text order: merge */

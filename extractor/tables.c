@@ -983,7 +983,16 @@ static int cell_keys(tseg *t, const jsp_cell *c, const char *ns, hkey *out, int 
     return k;
 }
 
-/* The header row before fd naming the most figure columns. */
+static int count_numbers(const tseg *t, const trow *r)
+{
+    int n = 0;
+    for (int i = 0; i < r->n; i++)
+        n += ctok(t, &r->c[i], NULL) == JSP_TOK_AMOUNT;
+    return n;
+}
+
+/* The header row before fd naming the most figure columns; or, when words
+ * are lost, the 栏次 row if it numbers every column of the template. */
 static void header_seq(tseg *t, int fd)
 {
     char ns[8];
@@ -1009,6 +1018,16 @@ static void header_seq(tseg *t, int fd)
             t->nhseq = n;
         }
     }
+    for (int r = 0; r < fd && best; r++) /* words lost: the 栏次 numbers, when they count the template */
+        if (numbering_row(t, &t->rows[r]) && tmpl_key(t, count_numbers(t, &t->rows[r]) - 1) &&
+            !tmpl_key(t, count_numbers(t, &t->rows[r])) && t->nhseq < count_numbers(t, &t->rows[r])) {
+            t->nhseq = 0;
+            for (int i = 0; i < t->rows[r].n; i++)
+                if (ctok(t, &t->rows[r].c[i], NULL) == JSP_TOK_AMOUNT) {
+                    best[t->nhseq] = (hkey){tmpl_key(t, t->nhseq), center2(&t->rows[r].c[i])};
+                    t->nhseq++;
+                }
+        }
 }
 
 /* Columns j[1..k) (increasing, after column 0) nearest the figures x[1..k). */
