@@ -1395,6 +1395,91 @@ static bool roles_hold(const tseg *t, int fd, const sumcols *sc)
     return true;
 }
 
+/* MARK: income figures on expenditure lines (plain pdftotext) ----------------
+ * A summary table's line holds an income row and an expenditure row side
+ * by side. Plain pdftotext may print the income figure at the head of the
+ * expenditure label of its line (the income labels come earlier, alone).
+ * The income row of that line is the pair of a closing expenditure row
+ * (vocab pair.NN: 本年支出合计 → 本年收入合计 …) or, for an expenditure
+ * category, the income category of the same ordinal (六、科学技术支出 →
+ * 六、其他收入). Read only when the table gave nothing else. */
+
+/* The Chinese ordinal a line's text opens with, else 0. */
+static int line_ordinal(tseg *t, const char *s, size_t n)
+{
+    const jsp_patterns *p = &t->d->ctx->pat;
+    const pcre2_code *re = jsp_regex_get(p, "ordinal_prefix");
+    js_dec v;
+    if (!re || jsp_match(p, re, s, n, 0, 0, t->d->md) <= 0)
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->d->md);
+    if (!jsp_cn_numeral(p->vocab, s + ov[2], ov[3] - ov[2], &v) || v.sc || v.v < 1 || v.v > 99)
+        return 0;
+    return (int)v.v;
+}
+
+/* The income key of the category with ordinal k (an earlier lone label). */
+static const char *income_category(tseg *t, const char *ns_in, int k, size_t before)
+{
+    for (size_t i = t->l0; i < before; i++) {
+        const jsp_line *ln = &t->d->lines[i];
+        const char *key = ln->ncells == 1 ? vocab(t, ns_in, ckey(t, &ln->cells[0])) : NULL;
+        if (key && line_ordinal(t, t->d->norm.text + ln->s, ln->e - ln->s) == k)
+            return key;
+    }
+    return NULL;
+}
+
+/* Reads (write) or counts (!write) the fused lines of the table. */
+static int fused_income(tseg *t, bool write)
+{
+    js_doc *d = t->d;
+    const jsp_patterns *p = &d->ctx->pat;
+    const pcre2_code *re = jsp_regex_get(p, "fused_row");
+    char ns_in[24], ns_out[24], ns_pair[24];
+    snprintf(ns_in, sizeof ns_in, "row.%02d.in", t->id % 100);
+    snprintf(ns_out, sizeof ns_out, "row.%02d.out", t->id % 100);
+    snprintf(ns_pair, sizeof ns_pair, "pair.%02d", t->id % 100);
+    int n = 0;
+    for (size_t i = t->l0; i < t->l1 && re; i++) {
+        const jsp_line *ln = &d->lines[i];
+        const char *s = d->norm.text + ln->s;
+        if (gone(ln) || jsp_match(p, re, s, ln->e - ln->s, 0, 0, d->md) <= 0)
+            continue;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+        jsp_cell fig = {.s = ln->s + (uint32_t)ov[2], .e = ln->s + (uint32_t)ov[3]};
+        size_t ls = ov[4], le = ov[5];
+        js_dec v;
+        if (jsp_classify(s + ov[2], ov[3] - ov[2], &v) != JSP_TOK_AMOUNT)
+            continue;
+        const char *lk = jsp_label_key(p, &d->arena, d->md, s + ls, le - ls);
+        const char *out = lk ? vocab(t, ns_out, lk) : NULL;
+        const char *in = out ? vocab(t, ns_pair, out) : NULL;
+        int k = 0;
+        if (!out && lk && strstr(lk, "支出") && (k = line_ordinal(t, s + ls, le - ls)))
+            in = income_category(t, ns_in, k, i);
+        n += in != NULL;
+        if (in && write)
+            put_amount(t, jsp_printf(&d->arena, "tables.%02d.income.%s", t->id, in), v, &fig,
+                       "table.cell; an income figure printed before the expenditure label of its "
+                       "line (plain pdftotext): the income row of the same line");
+    }
+    return n;
+}
+
+/* Income labels alone on their lines, and at least two fused lines. */
+static bool fused_table(tseg *t)
+{
+    char ns_in[24];
+    snprintf(ns_in, sizeof ns_in, "row.%02d.in", t->id % 100);
+    int lone = 0;
+    for (size_t i = t->l0; i < t->l1; i++) {
+        const jsp_line *ln = &t->d->lines[i];
+        lone += ln->ncells == 1 && !gone(ln) && vocab(t, ns_in, ckey(t, &ln->cells[0]));
+    }
+    return lone >= 2 && fused_income(t, false) >= 2;
+}
+
 static void summary_table(tseg *t)
 {
     int fd = 0;
@@ -2112,7 +2197,12 @@ void jsp_tables(js_doc *d)
         d->is_report = true;
         switch (t->id) {
         case 1:
-        case 4: summary_table(t); break;
+        case 4:
+            if (fused_table(t)) /* plain pdftotext */
+                fused_income(t, true);
+            else
+                summary_table(t);
+            break;
         case 6: table_06(t); break;
         case 7: table_07(t); break;
         default:

@@ -38,4 +38,9 @@ ocr_points	(?<![A-Za-z0-9.,])\d{1,3}(?:\.\d{3})++\.\d{2}(?![A-Za-z0-9.,%])
 # A page number printed at a page's foot or head: - 2 -, 第 2 页, 2/9.
 page_number	^\s*+(?:[-—–]\s*+\d{1,4}\s*+[-—–]|第\s*+\d{1,4}\s*+页(?:\s*+共\s*+\d{1,4}\s*+页)?|\d{1,4}\s*+/\s*+\d{1,4}|\d{1,3})\s*+$
 # The 栏次 numbering row of a table header.
+# Plain pdftotext of a summary table (01, 04): an income figure printed at
+# the head of the expenditure label on its line, maybe after its 行次.
+fused_row	^\s*+(?:\d{1,2}\s++)?(-?\d{1,3}(?:,?\d{3})*+\.\d{1,2})\s++(\S.*?)\s*+$
+# A label's Chinese ordinal (一、 … 二十一、).
+ordinal_prefix	^\s*+([一二三四五六七八九十]++)\s*+[、.]
 col_numbering	^\s*+栏\s*+次\s*+$

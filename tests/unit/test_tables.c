@@ -176,6 +176,25 @@ static void test_ocr_drift(void **st)
     json_decref(r);
 }
 
+/* Plain pdftotext of a summary table: income labels alone, each income
+ * figure printed at the head of the expenditure label of its line. */
+static void test_fused_income(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "收入支出决算总表\n公开01表\n部门：测试县测试局\n收入\n项目\n"
+                                 "一、财政拨款收入\n二、上级补助收入\n三、事业收入\n\n本年收入合计\n"
+                                 "年初结转和结余\n总计\n\n支出\n项目\n"
+                                 "12.00 一、一般公共服务支出\n二、外交支出\n1.50 三、国防支出\n"
+                                 "13.50 本年支出合计\n0.50 年末结转和结余\n14.00 总计\n");
+    assert_num(r, "tables.01.income.fiscal_appropriation", 12.0);
+    assert_num(r, "tables.01.income.business", 1.5);
+    assert_num(r, "tables.01.income.total", 13.5);
+    assert_num(r, "tables.01.income.carryover_begin", 0.5);
+    assert_num(r, "tables.01.income.grand_total", 14.0);
+    assert_absent(r, "tables.01.expenditure.by_function.201");
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_column_blocks),
         cmocka_unit_test(test_figure_stream),
         cmocka_unit_test(test_ocr_drift),
+        cmocka_unit_test(test_fused_income),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
