@@ -279,7 +279,7 @@ static bool adds_up(const jsp_fact *f, const orow *r, unsigned alt)
     return jsp_dec_cmp(diff, tol) <= 0;
 }
 
-static void ocr_row(js_doc *d, orow *r, const char *row)
+static void ocr_row(js_doc *d, orow *r, const char *row, bool decimals)
 {
     jsp_fact *f = d->facts.items;
     if (r->total < 0 || r->n < 2 || r->n > 8)
@@ -290,6 +290,10 @@ static void ocr_row(js_doc *d, orow *r, const char *row)
             cand |= 1u << i;
     unsigned alt = 0;
     bool found = false;
+    if (decimals && cand == (1u << r->n) - 1 && adds_up(f, r, cand)) {
+        found = true; /* every figure lost its point: they add up either way */
+        alt = cand + 1;
+    }
     for (int k = 0; k <= r->n && !found; k++) /* the fewest figures read again */
         for (alt = 0; alt < (1u << r->n) && !found; alt++)
             found = !(alt & ~cand) && __builtin_popcount(alt) == k && adds_up(f, r, alt);
@@ -315,6 +319,21 @@ static void ocr_row(js_doc *d, orow *r, const char *row)
                       "total kept", row);
 }
 
+/* Do the code tables' figures mostly carry a decimal point? Then a row
+ * whose figures all lost it adds up as integers too, and is read as
+ * hundredths all the same. */
+static bool mostly_decimals(const js_doc *d, const pidx *ix, size_t m)
+{
+    const jsp_fact *f = d->facts.items;
+    size_t dotted = 0, bare = 0;
+    for (size_t k = 0; k < m; k++) {
+        bool lost = lost_point(d, &f[ix[k].i]);
+        bare += lost;
+        dotted += !lost && memchr(d->norm.text + f[ix[k].i].s, '.', f[ix[k].i].e - f[ix[k].i].s);
+    }
+    return dotted >= 2 * bare;
+}
+
 static void ocr_rows(js_doc *d)
 {
     const jsp_fact *f = d->facts.items;
@@ -328,6 +347,7 @@ static void ocr_rows(js_doc *d)
             strchr("235", p[8]) && !strncmp(p + 9, ".rows.", 6))
             ix[m++] = ix[k];
     }
+    bool decimals = mostly_decimals(d, ix, m);
     for (size_t a = 0; a < m;) {
         const char *p = ix[a].path, *dot = strrchr(p, '.');
         size_t pl = (size_t)(dot - p) + 1, b = a;
@@ -342,7 +362,7 @@ static void ocr_rows(js_doc *d)
         }
         char row[64];
         snprintf(row, sizeof row, "%.*s", (int)(pl - 1), p);
-        ocr_row(d, &r, row);
+        ocr_row(d, &r, row, decimals);
         a = b > a ? b : a + 1;
     }
     free(ix);

@@ -195,6 +195,29 @@ static void test_fused_income(void **st)
     json_decref(r);
 }
 
+/* OCR text (a letter read for a digit shows it): a row whose figures all
+ * lost their points adds up as integers too, but the table's figures carry
+ * two decimals: read as hundredths, and said so. */
+static void test_ocr_row_lost_points(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款支出决算表\n部门：测试县测试局\t公开05表\n"
+                                 "科目编码\t科目名称\t小计\t基本支出\t项目支出\n"
+                                 "\t合计\t12.OO\t9.00\t3.00\n"
+                                 "201\t一般公共服务支出\t1200\t900\t300\n"
+                                 "20101\t人大事务\t9.00\t9.00\t\n"
+                                 "2010101\t行政运行\t9.00\t9.00\t\n"
+                                 "20103\t政府办公厅(室)及相关机构事务\t3.00\t\t3.00\n"
+                                 "2010301\t行政运行\t3.00\t\t3.00\n");
+    assert_num(r, "tables.05.rows.total.total", 12.0);
+    assert_num(r, "tables.05.rows.201.total", 12.0);
+    assert_num(r, "tables.05.rows.201.basic", 9.0);
+    assert_num(r, "tables.05.rows.201.project", 3.0);
+    json_t *p = json_object_get(json_object_get(r, "provenance"), "tables.05.rows.201.total");
+    assert_non_null(strstr(json_string_value(json_object_get(p, "rule")), "decimal point restored"));
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_figure_stream),
         cmocka_unit_test(test_ocr_drift),
         cmocka_unit_test(test_fused_income),
+        cmocka_unit_test(test_ocr_row_lost_points),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
