@@ -91,12 +91,77 @@ static void put_amount(tseg *t, const char *path, js_dec v, const jsp_cell *c, c
                             t->shift ? "; unit converted to 万元" : ""));
 }
 
+/* OCR glyphs in a name (regex ocr_name_glyph → vocab ocr.glyph, else dropped). */
+static const char *name_glyphs(tseg *t, const char *name)
+{
+    js_doc *d = t->d;
+    const jsp_patterns *p = &d->ctx->pat;
+    const pcre2_code *re = jsp_regex_get(p, "ocr_name_glyph");
+    size_t n = strlen(name), at = 0;
+    jsp_buf b = {0};
+    while (re && at < n && jsp_match(p, re, name, n, at, 0, d->md) > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+        if (ov[1] <= ov[0])
+            break;
+        char *k = jsp_strndup(&d->arena, name + ov[0], ov[1] - ov[0]);
+        const char *to = k ? jsp_vocab_get(p->vocab, "ocr.glyph", k) : NULL;
+        jsp_buf_put(&b, name + at, ov[0] - at);
+        jsp_buf_puts(&b, to ? to : "");
+        at = ov[1];
+    }
+    if (!at)
+        return name;
+    jsp_buf_put(&b, name + at, n - at);
+    const char *out = b.s && !b.oom ? jsp_strndup(&d->arena, b.s, b.n) : name;
+    free(b.s);
+    return out;
+}
+
+/* The standard name of the row's code (vocab econ, fname, fxiang), if the
+ * name is within a quarter of its characters of it and is not itself a
+ * name of an earlier year (vocab name.known). */
+static const char *name_vocab(tseg *t, const char *path, const char *name)
+{
+    const char *c = strstr(path, ".rows."), *end = c ? strchr(c + 6, '.') : NULL;
+    char code[8] = {0};
+    if (!end || end - (c + 6) > 7)
+        return NULL;
+    memcpy(code, c + 6, (size_t)(end - (c + 6)));
+    const jsp_vocab *v = t->d->ctx->pat.vocab;
+    const char *std = jsp_vocab_get(v, t->id == 6 ? "econ" : "fname", code);
+    if (!std && t->id != 6 && strlen(code) == 7)
+        std = jsp_vocab_get(v, "fxiang", code + 5);
+    if (!std || !strcmp(std, name) || jsp_vocab_get(v, "name.known", name))
+        return NULL;
+    int chars = 0;
+    for (const unsigned char *q = (const unsigned char *)std; *q; q++)
+        chars += (*q & 0xC0) != 0x80;
+    int cap = chars / 4 > 1 ? chars / 4 : 1;
+    return jsp_edit_distance(name, std, cap) <= cap ? std : NULL;
+}
+
+/* A row's name. In OCR text its glyph confusions are mended and a name a
+ * few characters off its code's standard name takes that name; the rule
+ * says so. */
 static void put_name(tseg *t, const char *path, const char *name, uint32_t s, uint32_t e)
 {
     if (!name || !*name || jsp_fact_get(t->d, path))
         return;
     js_dec z = {0, 0};
-    jsp_fact_set(t->d, path, JSP_F_STR, z, name, s, e, "table.name");
+    const char *rule = "table.name";
+    if (t->d->ocr_marks) {
+        const char *g = name_glyphs(t, name), *std = name_vocab(t, path, g);
+        if (std)
+            rule = jsp_printf(&t->d->arena, "table.name; OCR repair: %s read as %s (a few characters "
+                              "off its code's standard name)", name, std);
+        else if (strcmp(g, name))
+            rule = jsp_printf(&t->d->arena, "table.name; OCR repair: %s read as %s (glyphs read "
+                              "for brackets or 支, or specks, mended)", name, g);
+        name = std ? std : g;
+        if (!*name || !rule)
+            return;
+    }
+    jsp_fact_set(t->d, path, JSP_F_STR, z, name, s, e, rule);
 }
 
 

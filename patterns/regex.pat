@@ -41,6 +41,8 @@ page_number	^\s*+(?:[-—–]\s*+\d{1,4}\s*+[-—–]|第\s*+\d{1,4}\s*+页(?:\s
 # Plain pdftotext of a summary table (01, 04): an income figure printed at
 # the head of the expenditure label on its line, maybe after its 行次.
 fused_row	^\s*+(?:\d{1,2}\s++)?(-?\d{1,3}(?:,?\d{3})*+\.\d{1,2})\s++(\S.*?)\s*+$
+# OCR glyphs in a row's name, mapped by vocab ocr.glyph; specks at its head dropped.
+ocr_name_glyph	[〈《〉》]|文出|^[”“"'‘’„_。.,、]++
 # A label's Chinese ordinal (一、 … 二十一、).
 ordinal_prefix	^\s*+([一二三四五六七八九十]++)\s*+[、.]
 col_numbering	^\s*+栏\s*+次\s*+$

@@ -60,6 +60,9 @@ def check_provenance(rec, where):
             t = re.sub(r"\s", "", unicodedata.normalize("NFKC", p["text"]))
             # a name wrapped over lines is joined; its provenance is the first piece
             ok = t.endswith(v) or v in p["text"] or (len(t) >= 1 and v.startswith(t))
+            # an OCR-repaired name: the rule says what the printed name was read as
+            m = re.search(r"OCR repair: \S+ read as (\S+)", p.get("rule", ""))
+            ok = ok or bool(m and m.group(1) == v)
         else:
             # an OCR-repaired figure: the provenance text is what was printed,
             # the rule says what it was read as

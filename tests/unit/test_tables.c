@@ -218,6 +218,28 @@ static void test_ocr_row_lost_points(void **st)
     json_decref(r);
 }
 
+/* OCR text: brackets read as angle brackets, 支 read as 文, and a name one
+ * character off its code's standard name are mended, and said so; a name
+ * printed otherwise stays as printed. */
+static void test_ocr_names(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "支出决算表\n部门：测试县测试局\t公开03表\n"
+                                 "科目编码\t科目名称\t本年支出合计\t基本支出\n"
+                                 "\t合计\t1O.00\t10.00\n"
+                                 "20103\t政府办公厅〈室)及相关机构事务\t5.00\t5.00\n"
+                                 "2010301\t行攻运行\t3.00\t3.00\n"
+                                 "20199\t其他一般公共服务文出\t2.00\t2.00\n"
+                                 "2019901\t本单位自定的项目\t2.00\t2.00\n");
+    assert_string_equal(unit_str(r, "tables.03.rows.20103.name"), "政府办公厅(室)及相关机构事务");
+    assert_string_equal(unit_str(r, "tables.03.rows.2010301.name"), "行政运行");
+    assert_string_equal(unit_str(r, "tables.03.rows.20199.name"), "其他一般公共服务支出");
+    assert_string_equal(unit_str(r, "tables.03.rows.2019901.name"), "本单位自定的项目");
+    json_t *p = json_object_get(json_object_get(r, "provenance"), "tables.03.rows.2010301.name");
+    assert_non_null(strstr(json_string_value(json_object_get(p, "rule")), "OCR repair"));
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -233,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_ocr_drift),
         cmocka_unit_test(test_fused_income),
         cmocka_unit_test(test_ocr_row_lost_points),
+        cmocka_unit_test(test_ocr_names),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
