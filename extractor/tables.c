@@ -960,6 +960,16 @@ static int figure_shift(const tseg *t, const trow *r, int from, const char **key
 static bool ordinal_row(tseg *t, const trow *r, const char *base, int from);
 static bool full_row(const tseg *t, const trow *r, int from);
 
+/* A cell that is the code of a row under this one (20103 under 201): a
+ * code the one-cell-per-line reading ran into, not a figure. */
+static bool child_code(const tseg *t, const jsp_cell *c, const char *code)
+{
+    size_t n, cl = strlen(code);
+    const char *s = ctext(t, c, &n);
+    return cl >= 3 && cl < 7 && (n == 5 || n == 7) && n > cl && all_digits(s, n, n) &&
+           !strncmp(s, code, cl);
+}
+
 static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
 {
     js_doc *d = t->d;
@@ -990,7 +1000,7 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
     bool figs = false;
     for (int i = first_fig; i < r->n; i++) {
         js_dec v;
-        if (ctok(t, &r->c[i], &v) != JSP_TOK_AMOUNT)
+        if (ctok(t, &r->c[i], &v) != JSP_TOK_AMOUNT || child_code(t, &r->c[i], id->code))
             continue;
         int c = r->c[i].col + sh;
         const char *key = c < MAXCOL ? keys[c] : NULL; /* zeros were not checked */
@@ -1934,14 +1944,16 @@ static bool figure_line(const tseg *t, const jsp_line *ln)
     return true;
 }
 
-/* Lone figures from line i on, up to a blank or other line: how many, and the end. */
+/* Lone figures from line i on, up to a blank or other line: how many, and
+ * the end; 0 when they are all small whole numbers (a 栏次 numbering). */
 static int figure_run(const tseg *t, size_t i, size_t lim, size_t *end)
 {
     int k = 0;
-    for (; i < lim && is_figure(t, lone_cell(t, i)); i++)
-        k++;
+    bool numbering = true;
+    for (; i < lim && is_figure(t, lone_cell(t, i)); i++, k++)
+        numbering = numbering && column_number(t, lone_cell(t, i));
     *end = i;
-    return k;
+    return numbering ? 0 : k;
 }
 
 static gname cell_name(const tseg *t, const jsp_cell *c)

@@ -240,6 +240,23 @@ static void test_ocr_names(void **st)
     json_decref(r);
 }
 
+/* Plain pdftotext: a child code on the line after its parent is not the
+ * parent's figure, and a run of 栏次 numbers after the next title is not a
+ * figure block of rows still waiting for their figures. */
+static void test_codes_and_numbers_not_figures(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "支出决算表\n公开03表\n部门：测试县测试局\n"
+                                 "221\n22102\n2210201\n\n住房保障支出\n住房改革支出\n住房公积金\n\n"
+                                 "财政拨款收入支出决算总表\n公开04表\n部门：测试县测试局\n"
+                                 "2\n3\n4\n\n");
+    assert_absent(r, "tables.03.rows.221.total");
+    assert_absent(r, "tables.03.rows.22102.total");
+    assert_absent(r, "tables.03.rows.22102.basic");
+    assert_absent(r, "tables.03.rows.22102.project");
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_fused_income),
         cmocka_unit_test(test_ocr_row_lost_points),
         cmocka_unit_test(test_ocr_names),
+        cmocka_unit_test(test_codes_and_numbers_not_figures),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
