@@ -209,6 +209,9 @@ bool jsp_group(const pcre2_code *re, pcre2_match_data *md, const char *name, siz
 int jsp_edit_distance(const char *a, const char *b, int cap);
 /* Best fuzzy entry of namespace `ns` within distance ≤ len/4; NULL if none. */
 const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key);
+/* The one value of namespace `ns` whose keys begin with `key` (4 characters
+ * or more): a label wrapped over lines, cut short; NULL if none or several. */
+const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key);
 
 /* MARK: the number grammar (numbers.c) ------------------------------------- */
 

@@ -139,6 +139,22 @@ const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
     return best;
 }
 
+const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key)
+{
+    size_t n = key ? strlen(key) : 0;
+    if (!v || cp_count(key) < 4)
+        return NULL;
+    const char *found = NULL;
+    for (size_t i = 0; i < v->n; i++) {
+        if (strcmp(v->e[i].ns, ns) || strncmp(v->e[i].key, key, n))
+            continue;
+        if (found && strcmp(found, v->e[i].val))
+            return NULL; /* two rows begin so */
+        found = v->e[i].val;
+    }
+    return found;
+}
+
 static void vocab_free(jsp_vocab *v)
 {
     if (!v)

@@ -1317,7 +1317,10 @@ static bool summary_label(const tseg *t, const jsp_cell *c, bool out)
     char *k = ckey(t, c);
     char ns[20];
     snprintf(ns, sizeof ns, "row.%02d.%s", t->id, out ? "out" : "in");
-    return vocab(t, ns, k) || (out && vocab(t, "fclass", k));
+    if (vocab(t, ns, k) || (out && vocab(t, "fclass", k)))
+        return true;
+    const jsp_vocab *v = t->d->ctx->pat.vocab; /* cut short by wrapping */
+    return t->space && (jsp_vocab_prefix(v, ns, k) || (out && jsp_vocab_prefix(v, "fclass", k)));
 }
 
 /* The first data row opens with a row label (a header cell may also be one). */
@@ -1398,6 +1401,20 @@ static bool is_lineno(const tseg *t, const trow *r, int i, int label_i, const su
     return true;
 }
 
+/* A label cut short by its cell's width (一、一般公共预算财 / 政拨款): the one
+ * row whose label begins so, on its side (or the class, for expenditure). */
+static const char *wrapped_label(tseg *t, const char *ns, const char *k, bool out,
+                                 const char **code, bool carry)
+{
+    const jsp_vocab *v = t->d->ctx->pat.vocab;
+    const char *key = carry && !out ? jsp_vocab_prefix(v, "row.04.in.carry", k) : NULL;
+    if (!key)
+        key = jsp_vocab_prefix(v, ns, k);
+    if (!key && out)
+        *code = jsp_vocab_prefix(v, "fclass", k);
+    return key;
+}
+
 static void summary_side(tseg *t, const trow *r, int from, int to, bool out, const sumcols *sc,
                          bool *carry)
 {
@@ -1418,6 +1435,8 @@ static void summary_side(tseg *t, const trow *r, int from, int to, bool out, con
         key = vocab(t, ns, k);
     if (!key && out)
         code = vocab(t, "fclass", k);
+    if (!key && !code && t->space) /* a label wrapped in its cell, cut short */
+        key = wrapped_label(t, ns, k, out, &code, *carry);
     if (!out)
         *carry = key && (!strcmp(key, "carryover_begin") || !strncmp(key, "carryover_begin_", 16));
     if (!key && !code)
