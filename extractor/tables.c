@@ -1590,6 +1590,12 @@ static void summary_table(tseg *t)
         int mid = 0;
         while (mid < row->n && row->c[mid].col < split)
             mid++;
+        /* "581.50 总计" set one space apart: the figure shares the label's
+         * column but is the income side's */
+        for (int j = mid; j + 1 < row->n && row->c[j].col == row->c[j + 1].col &&
+                          ctok(t, &row->c[j], NULL) == JSP_TOK_AMOUNT &&
+                          ctok(t, &row->c[j + 1], NULL) == JSP_TOK_TEXT;)
+            mid = ++j;
         summary_side(t, row, 0, mid, false, &sc, &carry);
         summary_side(t, row, mid, row->n, true, &sc, &carry);
     }

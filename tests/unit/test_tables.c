@@ -264,14 +264,16 @@ static void test_wrapped_summary_labels(void **st)
     (void)st;
     json_t *r = unit_record(HEAD "财政拨款收入支出决算总表\n公开04表\n部门：测试县测试局\n"
                                  "    收入                         支出\n"
-                                 "    项目          金额           项目             合计     一般公共预算财政拨款\n"
-                                 "一、一般公共预算财     8.00     一、一般公共服     7.00     7.00\n"
-                                 "政拨款                          务支出\n"
-                                 "本年收入合计       8.00     本年支出合计       7.00     7.00\n"
-                                 "                             年末财政拨款结     1.00     1.00\n"
-                                 "                             转和结余\n"
-                                 "总计               8.00     总计               8.00     8.00\n");
+                                 "    项目            金额         项目               合计    一般公共预算财政拨款\n"
+                                 " 一、一般公共预算财     8.00     一、一般公共服     7.00          7.00\n"
+                                 " 政拨款                          务支出\n"
+                                 " 本年收入合计           8.00     本年支出合计       7.00          7.00\n"
+                                 "                                 年末财政拨款结     1.00          1.00\n"
+                                 "                                 转和结余\n"
+                                 " 总计                       8.00 总计               8.00          8.00\n");
     assert_num(r, "tables.04.income.general_budget", 8.0);
+    assert_num(r, "tables.04.income.grand_total", 8.0);
+    assert_num(r, "tables.04.expenditure.grand_total.total", 8.0);
     assert_num(r, "tables.04.expenditure.by_function.201.total", 7.0);
     assert_num(r, "tables.04.expenditure.by_function.201.general_budget", 7.0);
     assert_num(r, "tables.04.expenditure.carryover_end.total", 1.0);
