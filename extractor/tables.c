@@ -1740,6 +1740,17 @@ static bool furniture_06(const tseg *t, const trow *row)
     return jsp_match(&t->d->ctx->pat, re, s, n, 0, 0, t->d->md) > 0;
 }
 
+/* The tail of a wrapped name set where the name starts (the grid may have
+ * put it in the code's column, the leftmost on its line): the name's column. */
+static void under_name(const trow *prev, jsp_cell *tail)
+{
+    if (prev->n < 2 || prev->c[1].s == prev->c[1].e)
+        return;
+    const jsp_cell *name = &prev->c[1];
+    if (tail->col < name->col && tail->x0 >= name->x0 - 2 && tail->x0 <= name->x0 + 2)
+        tail->col = name->col;
+}
+
 /* Space-aligned text breaks a wrapped name over lines, and prints the other
  * groups' cells on any of them: the lines from one that opens with a code
  * to the next make one row, its cells in column order (line order within). */
@@ -1759,6 +1770,7 @@ static int join_wrapped_06(tseg *t)
                 return -1;
             memcpy(c, prev->c, (size_t)prev->n * sizeof *c);
             memcpy(c + prev->n, row->c, (size_t)row->n * sizeof *c);
+            under_name(prev, &c[prev->n]);
             prev->c = c;
             prev->n += row->n;
             qsort(prev->c, (size_t)prev->n, sizeof *c, col_cmp);

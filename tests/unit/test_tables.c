@@ -280,6 +280,23 @@ static void test_wrapped_summary_labels(void **st)
     json_decref(r);
 }
 
+/* pdftotext -layout of table 06: a name wrapped over two lines with its
+ * amount on the second, beside the next group's row. */
+static void test_06_wrapped_name_amount_below(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款基本支出决算表\n公开06表\n部门：测试县测试局\n"
+                                 "经济分类科目编码 科目名称     决算数   经济分类科目编码 科目名称   决算数\n"
+                                 "301 工资福利支出           10.57   302 商品和服务支出    6.25\n"
+                                 "30110 职工基本医疗保\n"
+                                 "      险缴费                5.57   30208 取暖费          3.00\n"
+                                 "30111 公务员医疗补助        5.00   30209 物业管理费      3.25\n");
+    assert_string_equal(unit_str(r, "tables.06.rows.30110.name"), "职工基本医疗保险缴费");
+    assert_num(r, "tables.06.rows.30110.amount", 5.57);
+    assert_num(r, "tables.06.rows.30208.amount", 3.0);
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -298,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_ocr_names),
         cmocka_unit_test(test_codes_and_numbers_not_figures),
         cmocka_unit_test(test_wrapped_summary_labels),
+        cmocka_unit_test(test_06_wrapped_name_amount_below),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
