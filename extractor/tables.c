@@ -1093,9 +1093,9 @@ static void header_seq(tseg *t, int fd)
             t->nhseq = n;
         }
     }
-    for (int r = 0; r < fd && best; r++) /* words lost: the 栏次 numbers, when they count the template */
-        if (numbering_row(t, &t->rows[r]) && tmpl_key(t, count_numbers(t, &t->rows[r]) - 1) &&
-            !tmpl_key(t, count_numbers(t, &t->rows[r])) && t->nhseq < count_numbers(t, &t->rows[r])) {
+    for (int r = 0; r < fd && best; r++) { /* words lost: the 栏次 numbers, when they count the template */
+        int nn = numbering_row(t, &t->rows[r]) ? count_numbers(t, &t->rows[r]) : 0;
+        if (nn > t->nhseq && tmpl_key(t, nn - 1) && !tmpl_key(t, nn)) {
             t->nhseq = 0;
             for (int i = 0; i < t->rows[r].n; i++)
                 if (ctok(t, &t->rows[r].c[i], NULL) == JSP_TOK_AMOUNT) {
@@ -1103,6 +1103,7 @@ static void header_seq(tseg *t, int fd)
                     t->nhseq++;
                 }
         }
+    }
 }
 
 /* Columns j[1..k) (increasing, after column 0) nearest the figures x[1..k). */
@@ -1156,7 +1157,7 @@ static bool ordinal_row(tseg *t, const trow *r, const char *base, int from)
     for (int i = from; i < r->n && k <= t->nhseq && k < MAXCOL; i++)
         if (ctok(t, &r->c[i], &v[k]) == JSP_TOK_AMOUNT)
             f[k++] = &r->c[i];
-    if (!k || k > t->nhseq)
+    if (!k || k > t->nhseq || t->nhseq > 12) /* templates have 3 to 7 columns */
         return false;
     for (int i = 0; i < k; i++)
         j[i] = i;
