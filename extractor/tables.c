@@ -2194,7 +2194,7 @@ static size_t group_line(cgroup *g, size_t i, size_t lim, bool spill, bool *stop
         return end;
     int k = figure_run(t, i, lim, &end);
     if (k) {
-        if (k == g->n && g->n >= 3 && !spill)
+        if (k == g->n && g->n >= (spill ? 5 : 3))
             group_column(g, i, end, g->col + 1, false);
         return end;
     }
@@ -2214,7 +2214,7 @@ static void column_blocks(tseg *t, const tseg *next)
     bool stop = false;
     for (size_t i = t->l0; i < t->l1;)
         i = group_line(g, i, t->l1, false, &stop);
-    if (next && g->n >= 2 && !g->got)
+    if (next && g->n >= 2 && tmpl_key(t, g->col)) /* figures still due */
         for (size_t i = next->l0; i < next->l1 && !stop;)
             i = group_line(g, i, next->l1, true, &stop);
     group_flush(g);

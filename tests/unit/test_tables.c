@@ -297,6 +297,25 @@ static void test_06_wrapped_name_amount_below(void **st)
     json_decref(r);
 }
 
+/* Plain pdftotext: a group's first column in its table, its next ones after
+ * the next table's title (numbered, or a long enough block without). */
+static void test_column_blocks_split_by_title(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "支出决算表\n公开03表\n部门：测试县测试局\n单位：万元\n"
+                                 "201\n20103\n2010301\n2010302\n\n栏次\n合计\n一般公共服务支出\n"
+                                 "政府办公厅(室)及相关机构事务\n行政运行\n一般行政管理事务\n\n"
+                                 "1\n9.00\n9.00\n9.00\n5.00\n4.00\n\n"
+                                 "财政拨款收入支出决算总表\n公开04表\n部门：测试县测试局\n收入\n\n"
+                                 "2\n6.00\n6.00\n6.00\n5.00\n1.00\n\n"
+                                 "3.00\n3.00\n3.00\n0.00\n3.00\n");
+    assert_num(r, "tables.03.rows.total.total", 9.0);
+    assert_num(r, "tables.03.rows.2010302.basic", 1.0);
+    assert_num(r, "tables.03.rows.2010302.project", 3.0);
+    assert_absent(r, "tables.03.rows.2010301.project");
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +335,7 @@ int main(void)
         cmocka_unit_test(test_codes_and_numbers_not_figures),
         cmocka_unit_test(test_wrapped_summary_labels),
         cmocka_unit_test(test_06_wrapped_name_amount_below),
+        cmocka_unit_test(test_column_blocks_split_by_title),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
