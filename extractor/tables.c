@@ -2220,16 +2220,45 @@ static void column_blocks(tseg *t, const tseg *next)
     group_flush(g);
 }
 
-/* Figures read so far for table `id` (names do not count). */
-static size_t table_facts(const js_doc *d, int id)
+/* Did the row-wise reading miss a column-by-column table? It found no
+ * figure, or figures for fewer rows than half the codes standing alone on
+ * their lines: then what it read is dropped (a 栏次 number taken for a
+ * total, say) and the table is read by column blocks. */
+static bool columnwise(tseg *t)
 {
+    js_doc *d = t->d;
+    int lone = 0, rows = 0;
+    for (size_t i = t->l0; i < t->l1; i++) {
+        const jsp_line *ln = &d->lines[i];
+        lone += ln->ncells == 1 && !gone(ln) && opens_row(t, ln);
+    }
     char prefix[16];
-    snprintf(prefix, sizeof prefix, "tables.%02d.", id);
-    size_t n = 0;
-    const jsp_fact *f = d->facts.items;
+    int pl = snprintf(prefix, sizeof prefix, "tables.%02d.rows.", t->id);
+    jsp_fact *f = d->facts.items;
+    const char *last = NULL;
+    size_t lastn = 0;
+    for (size_t i = 0; i < d->facts.n; i++) { /* facts of a row are written together */
+        if (!f[i].path || f[i].kind == JSP_F_STR || strncmp(f[i].path, prefix, (size_t)pl))
+            continue;
+        const char *row = f[i].path + pl, *dot = strchr(row, '.');
+        size_t n = dot ? (size_t)(dot - row) : strlen(row);
+        rows += !last || n != lastn || strncmp(row, last, n);
+        last = row;
+        lastn = n;
+    }
+    if (!rows)
+        return true;
+    if (lone < 3 || 2 * rows >= lone)
+        return false;
     for (size_t i = 0; i < d->facts.n; i++)
-        n += f[i].path && f[i].kind != JSP_F_STR && !strncmp(f[i].path, prefix, 10);
-    return n;
+        if (f[i].path && !strncmp(f[i].path, prefix, (size_t)pl))
+            f[i].path = NULL;
+    d->findexed = SIZE_MAX;
+    jsp_warn(d, (uint32_t)t->l0 + 1, (uint32_t)t->l1,
+             "table %02d: its codes stand alone on their lines and rows read across found few "
+             "figures: read column by column instead",
+             t->id);
+    return true;
 }
 
 /* Power of ten to 万元 of the table's 单位 line (万元 when none). */
@@ -2322,7 +2351,7 @@ void jsp_tables(js_doc *d)
         case 7: table_07(t); break;
         default:
             code_table(t);
-            if (!table_facts(d, t->id)) /* plain pdftotext, column by column? */
+            if (columnwise(t)) /* plain pdftotext, column by column */
                 column_blocks(t, s + 1 < ns ? &segs[s + 1] : NULL);
             break;
         }

@@ -316,6 +316,24 @@ static void test_column_blocks_split_by_title(void **st)
     json_decref(r);
 }
 
+/* Plain pdftotext: codes alone on their lines, names and the numbered block
+ * with no blank lines between; the row-wise reading takes the 栏次 number for
+ * the total row's figure. Its figures are dropped (with a warning) and the
+ * table read column by column. */
+static void test_columnwise_over_rowwise(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "支出决算表\n公开03表\n部门：测试县测试局\n单位：万元\n项目\n"
+                                 "功能分类科目编码\n201\n20103\n2010301\n2010302\n栏次\n合计\n"
+                                 "一般公共服务支出\n政府办公厅(室)及相关机构事务\n行政运行\n一般行政管理事务\n\n"
+                                 "1\n9.00\n9.00\n9.00\n5.00\n4.00\n注：本表反映部门本年度各项支出情况。\n");
+    assert_num(r, "tables.03.rows.total.total", 9.0);
+    assert_num(r, "tables.03.rows.2010302.total", 4.0);
+    assert_absent(r, "tables.03.rows.total.basic");
+    assert_true(json_array_size(json_object_get(r, "warnings")) >= 1);
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +354,7 @@ int main(void)
         cmocka_unit_test(test_wrapped_summary_labels),
         cmocka_unit_test(test_06_wrapped_name_amount_below),
         cmocka_unit_test(test_column_blocks_split_by_title),
+        cmocka_unit_test(test_columnwise_over_rowwise),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
