@@ -2162,9 +2162,13 @@ static void group_name(cgroup *g, const jsp_cell *c)
     char ns[16];
     snprintf(ns, sizeof ns, "col.%02d", t->id);
     const char *key = ckey(t, c);
-    if (g->n && !g->got && ctok(t, c, NULL) == JSP_TOK_TEXT && !is_meta_key(key) &&
-        !vocab(t, ns, key) && !vocab(t, "row.06", key) && !vocab(t, "col.head", key) &&
-        strncmp(key, "注", 3) && g->nn < MAXBROWS)
+    if (!g->n || g->got || ctok(t, c, NULL) != JSP_TOK_TEXT)
+        return;
+    if (is_meta_key(key) || vocab(t, "col.head", key)) {
+        g->nn = 0; /* 栏次, 科目名称: the names start after it; before were header pieces */
+        return;
+    }
+    if (!vocab(t, ns, key) && !vocab(t, "row.06", key) && strncmp(key, "注", 3) && g->nn < MAXBROWS)
         g->name[g->nn++] = cell_name(t, c);
 }
 

@@ -132,12 +132,14 @@ static void test_column_blocks(void **st)
 
 /* Plain pdftotext, figure lines under a 栏次 numbering ("1" / "2 3"), a row
  * broken over two lines, a name on its code's line, a name wrapped at the
- * column's width; the fourth column as a numbered block after them. */
+ * column's width, pieces of a broken header before 科目名称; the fourth
+ * column as a numbered block after them. */
 static void test_figure_stream(void **st)
 {
     (void)st;
     json_t *r = unit_record(HEAD "收入决算表\n公开02表\n部门：测试县测试局\n"
                                  "合计\n201\n20103 政府办公厅(室)及相关机构事务\n2010301\n\n"
+                                 "计\n助支出\n\n科目名称\n"
                                  "一般公共服务支出\n其他政府办公厅(室)及相关机\n构事务支出\n\n"
                                  "1\n2 3\n9.00 8.00 0.00\n7.00 6.00 0.00\n7.00\n6.00 0.00\n"
                                  "2.00 2.00 0.00\n\n4\n1.00\n1.00\n1.00\n0.00\n");
