@@ -1752,6 +1752,23 @@ static void under_name(const trow *prev, jsp_cell *tail)
         tail->col = name->col;
 }
 
+/* A cell of a line joined to a row that cannot belong to it: text left of
+ * the row's name (in the code's column: OCR specks, a stray character) or
+ * with no letter, digit or CJK character at all. */
+static bool ocr_debris(const tseg *t, const trow *prev, const jsp_cell *c)
+{
+    if (ctok(t, c, NULL) != JSP_TOK_TEXT)
+        return false;
+    if (prev->n >= 2 && c->col < prev->c[1].col)
+        return true;
+    size_t n;
+    const unsigned char *s = (const unsigned char *)ctext(t, c, &n);
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 0x80 || (s[i] >= '0' && s[i] <= '9') || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+            return false;
+    return true;
+}
+
 /* Space-aligned text breaks a wrapped name over lines, and prints the other
  * groups' cells on any of them: the lines from one that opens with a code
  * to the next make one row, its cells in column order (line order within). */
@@ -1770,10 +1787,14 @@ static int join_wrapped_06(tseg *t)
             if (!c)
                 return -1;
             memcpy(c, prev->c, (size_t)prev->n * sizeof *c);
-            memcpy(c + prev->n, row->c, (size_t)row->n * sizeof *c);
-            under_name(prev, &c[prev->n]);
+            int k = prev->n;
+            for (int i = 0; i < row->n; i++) {
+                c[k] = row->c[i];
+                under_name(prev, &c[k]);
+                k += !ocr_debris(t, prev, &c[k]);
+            }
             prev->c = c;
-            prev->n += row->n;
+            prev->n = k;
             qsort(prev->c, (size_t)prev->n, sizeof *c, col_cmp);
             continue;
         }

@@ -336,6 +336,24 @@ static void test_columnwise_over_rowwise(void **st)
     json_decref(r);
 }
 
+/* OCR of table 06: a line of specks between rows (".   本") is joined to the
+ * row above; its pieces left of the name or with no letter are dropped, so
+ * the row keeps its name and amount. */
+static void test_06_ocr_debris(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款基本支出决算表\n公开06表\n部门：测试县测试局\n"
+                                 "经济分类科目编码 科目名称     决算数   经济分类科目编码 科目名称   决算数\n"
+                                 "301 工资福利支出           10.57   302 商品和服务支出    6.25\n"
+                                 "30107 绩效工资              5.00   30205 水费            0.18\n"
+                                 ".   本\n"
+                                 "30108 机关事业单位基本养老保险缴费  5.57   30206 电费   6.07\n");
+    assert_num(r, "tables.06.rows.30107.amount", 5.0);
+    assert_string_equal(unit_str(r, "tables.06.rows.30107.name"), "绩效工资");
+    assert_num(r, "tables.06.rows.30205.amount", 0.18);
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -357,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_06_wrapped_name_amount_below),
         cmocka_unit_test(test_column_blocks_split_by_title),
         cmocka_unit_test(test_columnwise_over_rowwise),
+        cmocka_unit_test(test_06_ocr_debris),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
