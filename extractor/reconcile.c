@@ -244,7 +244,7 @@ static void drop_empty_rows(js_doc *d)
  * left out, with a warning. Only in text that shows OCR damage. */
 
 typedef struct {
-    size_t idx[16];
+    size_t idx[32];
     int n, total;
 } orow;
 
@@ -368,10 +368,76 @@ static void ocr_rows(js_doc *d)
     free(ix);
 }
 
+/* The fewest of the `cand` figures to read as hundredths for the row to add
+ * up (submasks of cand, at most 2^12 tried): *found, and which. */
+static unsigned fewest_points(const jsp_fact *f, const orow *r, unsigned cand, bool *found)
+{
+    unsigned best = 0;
+    int bestk = 33;
+    if (__builtin_popcount(cand) > 12)
+        cand = 0;
+    for (unsigned sub = cand;; sub = (sub - 1) & cand) {
+        int k = __builtin_popcount(sub);
+        if (k < bestk && adds_up(f, r, sub)) {
+            best = sub;
+            bestk = k;
+        }
+        if (!sub)
+            break;
+    }
+    *found = bestk < 33;
+    return best;
+}
+
+/* Table 06 in OCR text: a class's amount (301) is the sum of its items'
+ * (30101 …). An amount printed without its point is read as hundredths
+ * when that — the fewest such readings — makes its class add up. Nothing
+ * is left out when no reading does: a class may have items OCR lost. */
+static void ocr_06(js_doc *d)
+{
+    jsp_fact *f = d->facts.items;
+    size_t n, m = 0;
+    pidx *ix = sorted_facts(d, &n);
+    if (!ix)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        const char *p = ix[k].path, *dot = strchr(p + 15, '.');
+        if (f[ix[k].i].kind == JSP_F_NUM && !strncmp(p, "tables.06.rows.", 15) && dot &&
+            !strcmp(dot, ".amount") && (dot - (p + 15) == 3 || dot - (p + 15) == 5))
+            ix[m++] = ix[k];
+    }
+    for (size_t a = 0; a < m; a++) {
+        const char *code = ix[a].path + 15;
+        if (code[3] != '.')
+            continue;
+        orow r = {.total = 0, .n = 1, .idx = {ix[a].i}};
+        for (size_t b = a + 1; b < m && !strncmp(ix[b].path + 15, code, 3) && r.n < 32; b++)
+            r.idx[r.n++] = ix[b].i;
+        unsigned cand = 0;
+        for (int i = 0; i < r.n; i++)
+            cand |= lost_point(d, &f[r.idx[i]]) ? 1u << i : 0;
+        bool found = false;
+        unsigned alt = cand && r.n > 1 ? fewest_points(f, &r, cand, &found) : 0;
+        for (int i = 0; i < r.n && found && alt; i++)
+            if (alt & (1u << i)) {
+                jsp_fact *x = &f[r.idx[i]];
+                x->num = jsp_dec_shift(x->num, -2);
+                x->rule = jsp_printf(&d->arena, "%s; OCR repair: decimal point restored, the class "
+                                                "adds up", x->rule ? x->rule : "?");
+            }
+        if (found && alt)
+            jsp_warn(d, 0, 0, "tables.06.rows.%.3s: an amount without its decimal point read as "
+                              "hundredths (the class adds up so)", code);
+    }
+    free(ix);
+}
+
 void jsp_reconcile(js_doc *d)
 {
     sources_02_vs_01(d);
-    if (d->ocr_marks)
+    if (d->ocr_marks) {
         ocr_rows(d);
+        ocr_06(d);
+    }
     drop_empty_rows(d);
 }

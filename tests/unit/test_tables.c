@@ -354,6 +354,27 @@ static void test_06_ocr_debris(void **st)
     json_decref(r);
 }
 
+/* OCR of table 06 (a letter read for a digit shows it): an item printed
+ * without its point is read as hundredths when its class adds up so. */
+static void test_06_ocr_lost_point(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款基本支出决算表\n公开06表\n部门：测试县测试局\n"
+                                 "经济分类科目编码\t科目名称\t决算数\n"
+                                 "301\t工资福利支出\t1O.57\n"
+                                 "30101\t基本工资\t5.00\n"
+                                 "30110\t职工基本医疗保险缴费\t557\n"
+                                 "302\t商品和服务支出\t3.00\n"
+                                 "30201\t办公费\t300\n"
+                                 "30202\t印刷费\t1.00\n");
+    assert_num(r, "tables.06.rows.301.amount", 10.57);
+    assert_num(r, "tables.06.rows.30110.amount", 5.57);
+    assert_num(r, "tables.06.rows.30201.amount", 300.0); /* its class adds up under no reading */
+    json_t *p = json_object_get(json_object_get(r, "provenance"), "tables.06.rows.30110.amount");
+    assert_non_null(strstr(json_string_value(json_object_get(p, "rule")), "decimal point restored"));
+    json_decref(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +397,7 @@ int main(void)
         cmocka_unit_test(test_column_blocks_split_by_title),
         cmocka_unit_test(test_columnwise_over_rowwise),
         cmocka_unit_test(test_06_ocr_debris),
+        cmocka_unit_test(test_06_ocr_lost_point),
     };
     return cmocka_run_group_tests_name("tables", tests, NULL, NULL);
 }
