@@ -279,6 +279,28 @@ static bool adds_up(const jsp_fact *f, const orow *r, unsigned alt)
     return jsp_dec_cmp(diff, tol) <= 0;
 }
 
+/* The fewest of the `cand` figures to read as hundredths for the row to add
+ * up, the lowest mask among equals (submasks of cand, at most 2^12 tried):
+ * *found, and which. */
+static unsigned fewest_points(const jsp_fact *f, const orow *r, unsigned cand, bool *found)
+{
+    unsigned best = 0;
+    int bestk = 33;
+    if (__builtin_popcount(cand) > 12)
+        cand = 0;
+    for (unsigned sub = cand;; sub = (sub - 1) & cand) {
+        int k = __builtin_popcount(sub);
+        if ((k < bestk || (k == bestk && sub < best)) && adds_up(f, r, sub)) {
+            best = sub;
+            bestk = k;
+        }
+        if (!sub)
+            break;
+    }
+    *found = bestk < 33;
+    return best;
+}
+
 static void ocr_row(js_doc *d, orow *r, const char *row, bool decimals)
 {
     jsp_fact *f = d->facts.items;
@@ -292,13 +314,10 @@ static void ocr_row(js_doc *d, orow *r, const char *row, bool decimals)
     bool found = false;
     if (decimals && cand == (1u << r->n) - 1 && adds_up(f, r, cand)) {
         found = true; /* every figure lost its point: they add up either way */
-        alt = cand + 1;
-    }
-    for (int k = 0; k <= r->n && !found; k++) /* the fewest figures read again */
-        for (alt = 0; alt < (1u << r->n) && !found; alt++)
-            found = !(alt & ~cand) && __builtin_popcount(alt) == k && adds_up(f, r, alt);
+        alt = cand;
+    } else
+        alt = fewest_points(f, r, cand, &found);
     if (found) {
-        alt--; /* the loop stepped past it */
         for (int i = 0; i < r->n && alt; i++)
             if (alt & (1u << i)) {
                 jsp_fact *x = &f[r->idx[i]];
@@ -366,27 +385,6 @@ static void ocr_rows(js_doc *d)
         a = b > a ? b : a + 1;
     }
     free(ix);
-}
-
-/* The fewest of the `cand` figures to read as hundredths for the row to add
- * up (submasks of cand, at most 2^12 tried): *found, and which. */
-static unsigned fewest_points(const jsp_fact *f, const orow *r, unsigned cand, bool *found)
-{
-    unsigned best = 0;
-    int bestk = 33;
-    if (__builtin_popcount(cand) > 12)
-        cand = 0;
-    for (unsigned sub = cand;; sub = (sub - 1) & cand) {
-        int k = __builtin_popcount(sub);
-        if (k < bestk && adds_up(f, r, sub)) {
-            best = sub;
-            bestk = k;
-        }
-        if (!sub)
-            break;
-    }
-    *found = bestk < 33;
-    return best;
 }
 
 /* Table 06 in OCR text: a class's amount (301) is the sum of its items'
