@@ -139,6 +139,14 @@ void jsp_buf_printf(jsp_buf *b, const char *fmt, ...)
         jsp_buf_put(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
 }
 
+size_t jsp_cp_count(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 size_t jsp_utf8_len(const unsigned char *s, size_t n)
 {
     size_t k = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : s[0] >= 0xE0 && s[0] < 0xF0 ? 3

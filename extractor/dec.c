@@ -143,6 +143,12 @@ js_dec jsp_dec_abs(js_dec a)
 
 bool jsp_dec_is_zero(js_dec a) { return a.v == 0; }
 
+bool jsp_dec_near(js_dec total, js_dec sum, int n)
+{
+    js_dec tol = {n, 2};
+    return jsp_dec_cmp(jsp_dec_abs(jsp_dec_sub(total, sum)), tol) <= 0;
+}
+
 double jsp_dec_to_double(js_dec a)
 {
     /* Print-then-parse gives the double nearest to the decimal text. */

@@ -51,6 +51,8 @@ void jsp_buf_puts(jsp_buf *b, const char *s);
 void jsp_buf_printf(jsp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Length of the valid UTF-8 sequence at s (at most n bytes); 0 if invalid. */
 size_t jsp_utf8_len(const unsigned char *s, size_t n);
+/* Characters (code points) in a NUL-terminated UTF-8 string. */
+size_t jsp_cp_count(const char *s);
 
 /* MARK: exact decimals (dec.c) ------------------------------------------- */
 
@@ -71,6 +73,8 @@ js_dec jsp_dec_shift(js_dec a, int pow10); /* a × 10^pow10, exact */
 bool jsp_dec_shift_checked(js_dec a, int pow10, js_dec *out);
 js_dec jsp_dec_abs(js_dec a);
 bool jsp_dec_is_zero(js_dec a);
+/* |total − sum| within a hundredth per figure of the n that make them (rounding). */
+bool jsp_dec_near(js_dec total, js_dec sum, int n);
 double jsp_dec_to_double(js_dec a);
 /* Print as plain decimal text into buf (≥ 32 bytes). */
 void jsp_dec_format(js_dec a, char *buf, size_t n);

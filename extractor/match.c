@@ -110,19 +110,11 @@ const char *jsp_vocab_get(const jsp_vocab *v, const char *ns, const char *key)
     return s && *s ? v->e[*s - 1].val : NULL;
 }
 
-static size_t cp_count(const char *s)
-{
-    size_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
-}
-
 const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
 {
     if (!v)
         return NULL;
-    int cap = (int)(cp_count(key) / 4);
+    int cap = (int)(jsp_cp_count(key) / 4);
     if (cap < 1)
         return NULL;
     const char *best = NULL;
@@ -142,7 +134,7 @@ const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
 const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key)
 {
     size_t n = key ? strlen(key) : 0;
-    if (!v || cp_count(key) < 4)
+    if (!v || jsp_cp_count(key) < 4)
         return NULL;
     const char *found = NULL;
     for (size_t i = 0; i < v->n; i++) {

@@ -274,9 +274,7 @@ static bool adds_up(const jsp_fact *f, const orow *r, unsigned alt)
         else
             sum = jsp_dec_add(sum, v);
     }
-    js_dec diff = jsp_dec_abs(jsp_dec_sub(total, sum));
-    js_dec tol = {r->n, 2}; /* a hundredth per figure: rounding */
-    return jsp_dec_cmp(diff, tol) <= 0;
+    return jsp_dec_near(total, sum, r->n);
 }
 
 /* The fewest of the `cand` figures to read as hundredths for the row to add

@@ -133,9 +133,7 @@ static const char *name_vocab(tseg *t, const char *path, const char *name)
         std = jsp_vocab_get(v, "fxiang", code + 5);
     if (!std || !strcmp(std, name) || jsp_vocab_get(v, "name.known", name))
         return NULL;
-    int chars = 0;
-    for (const unsigned char *q = (const unsigned char *)std; *q; q++)
-        chars += (*q & 0xC0) != 0x80;
+    int chars = (int)jsp_cp_count(std);
     int cap = chars / 4 > 1 ? chars / 4 : 1;
     return jsp_edit_distance(name, std, cap) <= cap ? std : NULL;
 }
@@ -1142,10 +1140,10 @@ static bool full_row(const tseg *t, const trow *r, int from)
 /* v[1..k) add up to v[0], to a cent per part (rounding). */
 static bool adds_up(const js_dec *v, int k)
 {
-    js_dec sum = {0, 0}, tol = {k, 2};
+    js_dec sum = {0, 0};
     for (int i = 1; i < k; i++)
         sum = jsp_dec_add(sum, v[i]);
-    return jsp_dec_cmp(jsp_dec_abs(jsp_dec_sub(sum, v[0])), tol) <= 0;
+    return jsp_dec_near(v[0], sum, k);
 }
 
 static bool ordinal_row(tseg *t, const trow *r, const char *base, int from)
@@ -2029,9 +2027,7 @@ static void join_wrapped(cgroup *g, int want)
     size_t len[MAXBROWS], max = 0;
     int at_max = 0;
     for (int i = 0; i < g->nn; i++) {
-        len[i] = 0;
-        for (const unsigned char *p = (const unsigned char *)g->name[i].text; *p; p++)
-            len[i] += (*p & 0xC0) != 0x80; /* characters */
+        len[i] = jsp_cp_count(g->name[i].text);
         max = len[i] > max ? len[i] : max;
     }
     for (int i = 0; i + 1 < g->nn; i++)
