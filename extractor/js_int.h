@@ -293,6 +293,17 @@ typedef struct {
     bool read;        /* it had figures and was read */
 } jsp_tinfo;
 
+/* A figure printed in a summary table (01, 04) on a line of figures only,
+ * which its reading did not place (plain pdftotext prints the expenditure
+ * side apart from its labels, some of it after the next table's title):
+ * reconcile.c places it by the other tables' sums, each print once. */
+typedef struct {
+    int table;
+    uint32_t s, e; /* norm span */
+    js_dec v;      /* in 万元 */
+    bool used;
+} jsp_loose;
+
 typedef enum { JSP_C_PASS, JSP_C_ROUNDING, JSP_C_FAIL, JSP_C_NOT_CHECKED } jsp_cstatus;
 
 /* One check (checks.c): an identity between figures of the record. */
@@ -322,6 +333,7 @@ typedef struct js_doc {
     jsp_vec warnings; /* jsp_warning */
     jsp_vec mentions; /* jsp_mention, with JS_OPT_MENTIONS (mentions.c) */
     jsp_vec tinfo;    /* jsp_tinfo (tables.c) */
+    jsp_vec loose;    /* jsp_loose (tables.c → reconcile.c) */
     jsp_vec checks;   /* jsp_check (checks.c) */
     jsp_vec repairs;  /* jsp_repair: OCR figures read again (normalize.c), by offset */
     size_t ocr_marks; /* signs of OCR in the text: repairs, bars read for rules */

@@ -240,6 +240,7 @@ void js_doc_free(js_doc *d)
     jsp_vec_free(&d->warnings);
     jsp_vec_free(&d->mentions);
     jsp_vec_free(&d->tinfo);
+    jsp_vec_free(&d->loose);
     jsp_vec_free(&d->checks);
     jsp_vec_free(&d->repairs);
     jsp_arena_free(&d->arena);

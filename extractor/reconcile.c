@@ -428,9 +428,145 @@ static void ocr_06(js_doc *d)
     free(ix);
 }
 
+/* MARK: loose figures of the summary tables ---------------------------------
+ * Plain pdftotext may print the expenditure side of table 01 or 04 apart
+ * from its labels: figures alone, in another order, some after the next
+ * table's title (tables.c keeps them: jsp_loose). When that side was read
+ * empty, its rows are known from the other tables: a class's row in 01 is
+ * table 03's class total, in 04 table 05's (only when nothing is financed
+ * by the government-fund or state-capital budgets: then each 04 row prints
+ * the same figure under 合计 and 一般公共预算财政拨款); 本年支出合计 is their
+ * total, 总计 the income side's, the carry-over the difference. A row is
+ * written only from a loose figure equal to it, each print used once, and
+ * only when every class and the total are found so. */
+
+enum { MAXCLASS = 40 };
+
+typedef struct {
+    char code[MAXCLASS][4];
+    js_dec v[MAXCLASS];
+    int n;
+    js_dec total;
+} classes;
+
+static jsp_loose *take_loose(js_doc *d, int table, js_dec v)
+{
+    jsp_loose *x = d->loose.items;
+    for (size_t i = 0; i < d->loose.n; i++)
+        if (x[i].table == table && !x[i].used && !jsp_dec_cmp(x[i].v, v)) {
+            x[i].used = true;
+            return &x[i];
+        }
+    return NULL;
+}
+
+/* Table `from`'s non-zero class totals (rows.DDD.total) and its total. */
+static bool class_totals(const js_doc *d, int from, classes *c)
+{
+    char prefix[16];
+    int pl = snprintf(prefix, sizeof prefix, "tables.%02d.rows.", from);
+    const jsp_fact *f = d->facts.items;
+    js_dec sum = {0, 0};
+    c->n = 0;
+    for (size_t i = 0; i < d->facts.n && c->n < MAXCLASS; i++) {
+        const char *p = f[i].path;
+        if (!p || f[i].kind != JSP_F_NUM || strncmp(p, prefix, (size_t)pl) ||
+            strcmp(p + pl + 3, ".total") || jsp_dec_is_zero(f[i].num))
+            continue;
+        memcpy(c->code[c->n], p + pl, 3);
+        c->code[c->n][3] = 0;
+        if (strspn(c->code[c->n], "0123456789") != 3)
+            continue;
+        sum = jsp_dec_add(sum, f[i].num);
+        c->v[c->n++] = f[i].num;
+    }
+    snprintf(prefix, sizeof prefix, "tables.%02d", from);
+    const jsp_fact *t = jsp_fact_get(d, jsp_printf(&((js_doc *)d)->arena, "%s.rows.total.total",
+                                                   prefix));
+    c->total = t ? t->num : sum;
+    return c->n > 0 && jsp_dec_near(c->total, sum, c->n);
+}
+
+static bool side_is_empty(const js_doc *d, int table)
+{
+    char prefix[32];
+    int pl = snprintf(prefix, sizeof prefix, "tables.%02d.expenditure.", table);
+    const jsp_fact *f = d->facts.items;
+    for (size_t i = 0; i < d->facts.n; i++)
+        if (f[i].path && !strncmp(f[i].path, prefix, (size_t)pl))
+            return false;
+    return true;
+}
+
+static js_dec fact_num(const js_doc *d, const char *path)
+{
+    const jsp_fact *f = jsp_fact_get(d, path);
+    return f && f->kind == JSP_F_NUM ? f->num : (js_dec){0, 0};
+}
+
+/* Write row `row` of the expenditure side from a loose print of v (and a
+ * second print for 04's 一般公共预算 column); false when none is left. */
+static bool put_loose(js_doc *d, int table, const char *row, js_dec v, const char *why)
+{
+    jsp_loose *x = jsp_dec_is_zero(v) ? NULL : take_loose(d, table, v);
+    if (!x)
+        return false;
+    const char *rule = jsp_printf(&d->arena,
+                                  "table.loose; a figure printed apart from its row (plain "
+                                  "pdftotext), placed as %s",
+                                  why);
+    const char *base = jsp_printf(&d->arena, "tables.%02d.expenditure.%s", table, row);
+    if (table == 1) {
+        jsp_fact_set(d, base, JSP_F_NUM, v, NULL, x->s, x->e, rule);
+        return true;
+    }
+    jsp_fact_set(d, jsp_printf(&d->arena, "%s.total", base), JSP_F_NUM, v, NULL, x->s, x->e, rule);
+    if ((x = take_loose(d, table, v)))
+        jsp_fact_set(d, jsp_printf(&d->arena, "%s.general_budget", base), JSP_F_NUM, v, NULL,
+                     x->s, x->e, rule);
+    return true;
+}
+
+static void place_loose(js_doc *d, int table)
+{
+    char in[32];
+    snprintf(in, sizeof in, "tables.%02d.income.", table);
+    if (!d->loose.n || !side_is_empty(d, table) || !jsp_fact_get(d, jsp_printf(&d->arena, "%stotal", in)))
+        return;
+    static const char *const other[] = {"gov_fund", "state_capital", "carryover_begin_gov_fund",
+                                        "carryover_begin_state_capital", NULL};
+    for (int i = 0; table == 4 && other[i]; i++)
+        if (!jsp_dec_is_zero(fact_num(d, jsp_printf(&d->arena, "%s%s", in, other[i]))))
+            return;
+    classes c;
+    int from = table == 1 ? 3 : 5;
+    if (!class_totals(d, from, &c))
+        return;
+    jsp_loose *x = d->loose.items; /* every class and the total, else nothing */
+    bool all = true;
+    for (int i = 0; i <= c.n && all; i++)
+        all = take_loose(d, table, i < c.n ? c.v[i] : c.total) != NULL;
+    for (size_t i = 0; i < d->loose.n; i++)
+        x[i].used = false;
+    if (!all)
+        return;
+    for (int i = 0; i < c.n; i++)
+        put_loose(d, table, jsp_printf(&d->arena, "by_function.%s", c.code[i]), c.v[i],
+                  jsp_printf(&d->arena, "class %s: table %02d's total of the class", c.code[i],
+                             from));
+    put_loose(d, table, "total", c.total,
+              jsp_printf(&d->arena, "本年支出合计: table %02d's total", from));
+    js_dec grand = fact_num(d, jsp_printf(&d->arena, "%sgrand_total", in));
+    if (put_loose(d, table, "grand_total", grand, "总计: the income side's"))
+        put_loose(d, table, "carryover_end", jsp_dec_sub(grand, c.total),
+                  "年末结转和结余: 总计 less 本年支出合计");
+}
+
 void jsp_reconcile(js_doc *d)
 {
     sources_02_vs_01(d);
+    place_loose(d, 1);
+    place_loose(d, 4);
     if (d->ocr_marks) {
         ocr_rows(d);
         ocr_06(d);

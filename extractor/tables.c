@@ -2282,6 +2282,50 @@ static bool columnwise(tseg *t)
     return true;
 }
 
+/* MARK: loose figures (01 04) -----------------------------------------------
+ * The figures of a summary table on lines of figures only, left for
+ * reconcile.c (jsp_loose), and those of the first run of such lines after
+ * the next table's title, before any of its own rows: plain pdftotext puts
+ * the expenditure side there. 行次 and 栏次 numbers (whole, under 100, no
+ * point) are not figures. */
+
+static void keep_loose(tseg *t, const jsp_line *ln)
+{
+    js_doc *d = t->d;
+    for (int k = 0; k < ln->ncells; k++) {
+        const jsp_cell *c = &ln->cells[k];
+        js_dec v;
+        if (ctok(t, c, &v) != JSP_TOK_AMOUNT || (!has_dot(t, c) && v.sc == 0 && v.v < 100))
+            continue;
+        d->loose.size = sizeof(jsp_loose);
+        jsp_loose *x = jsp_vec_push(&d->loose);
+        if (!x)
+            return;
+        *x = (jsp_loose){t->id, c->s, c->e, jsp_dec_shift(v, t->shift), false};
+    }
+}
+
+static void loose_figures(tseg *t, const tseg *next)
+{
+    const jsp_line *lines = t->d->lines;
+    for (size_t i = t->l0; i < t->l1; i++)
+        if (figure_line(t, &lines[i]))
+            keep_loose(t, &lines[i]);
+    enum { HEAD_LINES = 6 }; /* title, 公开NN表, 单位, 部门, 行次 决算数 … */
+    int text = 0;
+    bool run = false;
+    for (size_t i = next ? next->l0 : 0; next && i < next->l1; i++) {
+        if (gone(&lines[i]))
+            continue;
+        if (figure_line(t, &lines[i])) {
+            run = true;
+            keep_loose(t, &lines[i]);
+        } else if (run || ++text > HEAD_LINES || opens_row(t, &lines[i])) {
+            return;
+        }
+    }
+}
+
 /* Power of ten to 万元 of the table's 单位 line (万元 when none). */
 static int unit_shift(tseg *t)
 {
@@ -2367,6 +2411,7 @@ void jsp_tables(js_doc *d)
                 fused_income(t, true);
             else
                 summary_table(t);
+            loose_figures(t, s + 1 < ns ? &segs[s + 1] : NULL);
             break;
         case 6: table_06(t); break;
         case 7: table_07(t); break;

@@ -200,6 +200,39 @@ static void test_fused_income(void **st)
 /* OCR text (a letter read for a digit shows it): a row whose figures all
  * lost their points adds up as integers too, but the table's figures carry
  * two decimals: read as hundredths, and said so. */
+/* Plain pdftotext: table 01's expenditure figures alone on their lines,
+ * partly after the next table's title; placed by table 03's class totals
+ * only when every class and the total are printed loose. */
+#define LOOSE_01                                                                                   \
+    "收入支出决算总表\n公开01表\n部门：测试县测试局\n收入\n项目\n"                                 \
+    "一、财政拨款收入\n二、上级补助收入\n三、事业收入\n\n本年收入合计\n"                           \
+    "年初结转和结余\n总计\n\n支出\n项目\n"                                                         \
+    "12.00 一、一般公共服务支出\n二、外交支出\n1.50 三、国防支出\n"                                \
+    "13.50 本年支出合计\n0.50 年末结转和结余\n14.00 总计\n\n行次\n14\n15\n2\n11.00\n"
+#define LOOSE_03 "支出决算表\n公开03表\n部门：测试县测试局\n"                                     \
+                 "科目编码\t科目名称\t本年支出合计\t基本支出\n"                                   \
+                 "\t合计\t13.50\t13.50\n201\t一般公共服务支出\t11.00\t11.00\n"                    \
+                 "203\t国防支出\t2.50\t2.50\n"
+
+static void test_01_loose_figures(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD LOOSE_01 "收入决算表\n公开02表\n部门：测试县测试局\n"
+                                          "16\n17\n2.50\n13.50\n0.50\n14.00\n\n项目\n" LOOSE_03);
+    assert_num(r, "tables.01.expenditure.by_function.201", 11.0);
+    assert_num(r, "tables.01.expenditure.by_function.203", 2.5);
+    assert_num(r, "tables.01.expenditure.total", 13.5);
+    assert_num(r, "tables.01.expenditure.grand_total", 14.0);
+    assert_num(r, "tables.01.expenditure.carryover_end", 0.5);
+    json_decref(r);
+    /* 2.50 not printed loose: the side stays empty */
+    r = unit_record(HEAD LOOSE_01 "收入决算表\n公开02表\n部门：测试县测试局\n"
+                                  "16\n17\n13.50\n0.50\n14.00\n\n项目\n" LOOSE_03);
+    assert_absent(r, "tables.01.expenditure.by_function.201");
+    assert_absent(r, "tables.01.expenditure.total");
+    json_decref(r);
+}
+
 static void test_ocr_row_lost_points(void **st)
 {
     (void)st;
@@ -389,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_figure_stream),
         cmocka_unit_test(test_ocr_drift),
         cmocka_unit_test(test_fused_income),
+        cmocka_unit_test(test_01_loose_figures),
         cmocka_unit_test(test_ocr_row_lost_points),
         cmocka_unit_test(test_ocr_names),
         cmocka_unit_test(test_codes_and_numbers_not_figures),
