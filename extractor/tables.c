@@ -141,12 +141,15 @@ static const char *name_vocab(tseg *t, const char *path, const char *name)
 /* A row's name. In OCR text its glyph confusions are mended and a name a
  * few characters off its code's standard name takes that name; the rule
  * says so. */
-static void put_name(tseg *t, const char *path, const char *name, uint32_t s, uint32_t e)
+static void put_name(tseg *t, const char *path, const char *name, uint32_t s, uint32_t e,
+                     const char *rule)
 {
     if (!name || !*name || jsp_fact_get(t->d, path))
         return;
     js_dec z = {0, 0};
-    const char *rule = "table.name";
+    if (rule)
+        return (void)jsp_fact_set(t->d, path, JSP_F_STR, z, name, s, e, rule);
+    rule = "table.name";
     if (t->d->ocr_marks) {
         const char *g = name_glyphs(t, name), *std = name_vocab(t, path, g);
         if (std)
@@ -991,7 +994,7 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
             size_t n;
             const char *s = ctext(t, &r->c[name], &n);
             put_name(t, jsp_printf(&d->arena, "%s.name", base), jsp_squeeze(&d->arena, s, n),
-                     r->c[name].s, r->c[name].e);
+                     r->c[name].s, r->c[name].e, NULL);
         }
         return;
     }
@@ -1014,7 +1017,7 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
         size_t n;
         const char *s = ctext(t, &r->c[name], &n);
         put_name(t, jsp_printf(&d->arena, "%s.name", base), jsp_squeeze(&d->arena, s, n),
-                 r->c[name].s, r->c[name].e);
+                 r->c[name].s, r->c[name].e, NULL);
     }
 }
 
@@ -1523,6 +1526,15 @@ static const char *income_category(tseg *t, const char *ns_in, int k, size_t bef
     return NULL;
 }
 
+/* The income row a label's first piece at the head of the line names
+ * (whole, or cut short by its cell's width), else NULL. */
+static const char *lead_label(tseg *t, const char *ns_in, const char *s, size_t n)
+{
+    const char *k = jsp_label_key(&t->d->ctx->pat, &t->d->arena, t->d->md, s, n);
+    const char *key = vocab(t, ns_in, k);
+    return key || !k ? key : jsp_vocab_prefix(t->d->ctx->pat.vocab, ns_in, k);
+}
+
 /* Reads (write) or counts (!write) the fused lines of the table. */
 static int fused_income(tseg *t, bool write)
 {
@@ -1540,22 +1552,27 @@ static int fused_income(tseg *t, bool write)
         if (gone(ln) || jsp_match(p, re, s, ln->e - ln->s, 0, 0, d->md) <= 0)
             continue;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
-        jsp_cell fig = {.s = ln->s + (uint32_t)ov[2], .e = ln->s + (uint32_t)ov[3]};
-        size_t ls = ov[4], le = ov[5];
+        jsp_cell fig = {.s = ln->s + (uint32_t)ov[4], .e = ln->s + (uint32_t)ov[5]};
+        size_t ls = ov[6], le = ov[7];
         js_dec v;
-        if (jsp_classify(s + ov[2], ov[3] - ov[2], &v) != JSP_TOK_AMOUNT)
+        if (jsp_classify(s + ov[4], ov[5] - ov[4], &v) != JSP_TOK_AMOUNT)
             continue;
+        const char *in = ov[2] == PCRE2_UNSET ? NULL : lead_label(t, ns_in, s + ov[2], ov[3] - ov[2]);
+        bool lead = in != NULL;
         const char *lk = jsp_label_key(p, &d->arena, d->md, s + ls, le - ls);
-        const char *out = lk ? vocab(t, ns_out, lk) : NULL;
-        const char *in = out ? vocab(t, ns_pair, out) : NULL;
+        const char *out = lk && !in ? vocab(t, ns_out, lk) : NULL;
+        if (out)
+            in = vocab(t, ns_pair, out);
         int k = 0;
-        if (!out && lk && strstr(lk, "支出") && (k = line_ordinal(t, s + ls, le - ls)))
+        if (!in && !out && lk && strstr(lk, "支出") && (k = line_ordinal(t, s + ls, le - ls)))
             in = income_category(t, ns_in, k, i);
         n += in != NULL;
         if (in && write)
             put_amount(t, jsp_printf(&d->arena, "tables.%02d.income.%s", t->id, in), v, &fig,
-                       "table.cell; an income figure printed before the expenditure label of its "
-                       "line (plain pdftotext): the income row of the same line");
+                       lead ? "table.cell; an income figure after its label's first piece, before "
+                              "the expenditure label of its line (plain pdftotext)"
+                            : "table.cell; an income figure printed before the expenditure label "
+                              "of its line (plain pdftotext): the income row of the same line");
     }
     return n;
 }
@@ -1620,18 +1637,39 @@ static bool econ_code(const tseg *t, const jsp_cell *c, char out[8])
     return true;
 }
 
+/* The name read so far for e (its cell, and pieces joined to it). */
+static const char *e06_name(tseg *t, const e06 *e)
+{
+    size_t n;
+    const char *s = ctext(t, e->name, &n);
+    const char *name = jsp_squeeze(&t->d->arena, s, n);
+    return name && e->more ? jsp_printf(&t->d->arena, "%s%s", name, e->more) : name;
+}
+
+/* Plain pdftotext cuts a long name at its column's width and prints the
+ * rest among other groups' cells (商品和服务支 … 出): a name of four
+ * characters or more that begins its code's standard name (vocab econ) is
+ * read as that name, and *rule says so. */
+static const char *cut_name(tseg *t, const e06 *e, const char **rule)
+{
+    const char *name = e06_name(t, e), *std = vocab(t, "econ", e->code);
+    *rule = NULL;
+    if (!t->packed || !name || !std || jsp_cp_count(name) < 4 || strlen(name) >= strlen(std) ||
+        strncmp(std, name, strlen(name)))
+        return name;
+    *rule = jsp_printf(&t->d->arena, "table.name; cut short at its column's width (%s): read as "
+                       "its code's standard name", name);
+    return std;
+}
+
 static void e06_flush(tseg *t, e06 *e)
 {
     if (e->code[0]) {
         js_doc *d = t->d;
         if (e->name) {
-            size_t n;
-            const char *s = ctext(t, e->name, &n);
-            const char *name = jsp_squeeze(&d->arena, s, n);
-            if (name && e->more)
-                name = jsp_printf(&d->arena, "%s%s", name, e->more);
+            const char *rule, *name = cut_name(t, e, &rule);
             put_name(t, jsp_printf(&d->arena, "tables.06.rows.%s.name", e->code), name,
-                     e->name->s, e->name->e);
+                     e->name->s, e->name->e, rule);
         }
         if (e->amount)
             put_amount(t, jsp_printf(&d->arena, "tables.06.rows.%s.amount", e->code), e->v,
@@ -1669,6 +1707,26 @@ static void totals_06(tseg *t, const trow *r, int i, const char *key)
     }
 }
 
+/* Plain pdftotext (packed text) wraps a long name over lines and may print
+ * the amount between its pieces (职工基本医疗保 / 5.57 / 险缴费): a piece of
+ * text after the name goes on with it when the name so joined comes nearer
+ * its code's standard name (vocab econ); else it is another row's. */
+static bool name_goes_on(tseg *t, e06 *e, const jsp_cell *c)
+{
+    const char *std = vocab(t, "econ", e->code), *name = e06_name(t, e);
+    size_t n;
+    const char *text = ctext(t, c, &n);
+    const char *piece = jsp_squeeze(&t->d->arena, text, n);
+    if (!t->packed || !std || !name || !piece || !*piece)
+        return false;
+    const char *joined = jsp_printf(&t->d->arena, "%s%s", name, piece);
+    int cap = (int)jsp_cp_count(std) + (int)jsp_cp_count(joined);
+    if (!joined || jsp_edit_distance(joined, std, cap) >= jsp_edit_distance(name, std, cap))
+        return false;
+    e->more = e->more ? jsp_printf(&t->d->arena, "%s%s", e->more, piece) : piece;
+    return true;
+}
+
 static void row_06(tseg *t, const trow *r)
 {
     e06 e = {0};
@@ -1690,7 +1748,8 @@ static void row_06(tseg *t, const trow *r)
         if (want_amount && k == JSP_TOK_AMOUNT) {
             e.amount = c;
             e.v = v;
-            e06_flush(t, &e);
+            if (!t->packed) /* packed: the name's rest may follow */
+                e06_flush(t, &e);
         } else if (k == JSP_TOK_AMOUNT && econ_code(t, c, code)) {
             e06_flush(t, &e);
             memcpy(e.code, code, sizeof code);
@@ -1701,6 +1760,8 @@ static void row_06(tseg *t, const trow *r)
                 totals_06(t, r, i, tot);
             } else if (e.code[0] && !e.name) {
                 e.name = c;
+            } else if (e.name && name_goes_on(t, &e, c)) {
+                continue;
             } else if (e.name && !e.amount && t->space && c->col == e.name->col) {
                 size_t n;
                 const char *piece = ctext(t, c, &n);
@@ -2061,7 +2122,7 @@ static void group_flush(cgroup *g)
         const gname *nm = g->own[r].text ? &g->own[r] : g->nn == want ? &g->name[k++] : NULL;
         if (nm && g->fig[r])
             put_name(t, jsp_printf(&t->d->arena, "tables.%02d.rows.%s.name", t->id, g->id[r]),
-                     nm->text, nm->s, nm->e);
+                     nm->text, nm->s, nm->e, NULL);
     }
     memset(g->own, 0, sizeof g->own);
     g->n = g->nn = g->col = 0;

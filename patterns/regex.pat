@@ -39,8 +39,10 @@ ocr_points	(?<![A-Za-z0-9.,])\d{1,3}(?:\.\d{3})++\.\d{2}(?![A-Za-z0-9.,%])
 page_number	^\s*+(?:[-—–]\s*+\d{1,4}\s*+[-—–]|第\s*+\d{1,4}\s*+页(?:\s*+共\s*+\d{1,4}\s*+页)?|\d{1,4}\s*+/\s*+\d{1,4}|\d{1,3})\s*+$
 # The 栏次 numbering row of a table header.
 # Plain pdftotext of a summary table (01, 04): an income figure printed at
-# the head of the expenditure label on its line, maybe after its 行次.
-fused_row	^\s*+(?:\d{1,2}\s++)?(-?\d{1,3}(?:,?\d{3})*+\.\d{1,2})\s++(\S.*?)\s*+$
+# the head of the expenditure label on its line, maybe after its 行次, and
+# maybe after its own label's first piece (一、一般公共预算财 1 693.15 一、…).
+# Groups: 1 the income label's piece, 2 the figure, 3 the expenditure label.
+fused_row	^\s*+(?:([^\s\d,.-]\S*+)\s++)?(?:\d{1,2}\s++)?(-?\d{1,3}(?:,?\d{3})*+\.\d{1,2})\s++(\S.*?)\s*+$
 # OCR glyphs in a row's name, mapped by vocab ocr.glyph; specks at its head dropped.
 ocr_name_glyph	[〈《〉》]|文出|^[”“"'‘’„_。.,、]++
 # A label's Chinese ordinal (一、 … 二十一、).

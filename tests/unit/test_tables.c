@@ -195,6 +195,14 @@ static void test_fused_income(void **st)
     assert_num(r, "tables.01.income.grand_total", 14.0);
     assert_absent(r, "tables.01.expenditure.by_function.201");
     json_decref(r);
+    /* the income label's first piece heads the line: its own figure */
+    r = unit_record(HEAD "财政拨款收入支出决算总表\n公开04表\n部门：测试县测试局\n收入\n项目\n"
+                         "一、一般公共预算财 1 12.00 一、一般公共服\n政拨款\n务支出\n"
+                         "二、政府性基金预算 2 二、外交支出\n财政拨款\n本年收入合计\n"
+                         "8 12.00 本年支出合计\n总计\n13 12.00 总计\n");
+    assert_num(r, "tables.04.income.general_budget", 12.0);
+    assert_num(r, "tables.04.income.total", 12.0);
+    json_decref(r);
 }
 
 /* OCR text (a letter read for a digit shows it): a row whose figures all
@@ -230,6 +238,26 @@ static void test_01_loose_figures(void **st)
                                   "16\n17\n13.50\n0.50\n14.00\n\n项目\n" LOOSE_03);
     assert_absent(r, "tables.01.expenditure.by_function.201");
     assert_absent(r, "tables.01.expenditure.total");
+    json_decref(r);
+}
+
+/* Plain pdftotext of table 06: a name wrapped with its amount printed
+ * between the pieces is joined (it comes nearer the code's standard name);
+ * a name cut short whose rest is elsewhere begins the standard name and is
+ * read as it; a piece that takes a name away from it stays out. */
+static void test_06_plain_wrapped_names(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款基本支出决算表\n公开06表\n部门：测试县测试局\n"
+                                 "经济分类科目编码\n科目名称\n决算数\n\n"
+                                 "30110 职工基本医疗保\n5.57\n险缴费\n30113 住房公积金\n2.00\n"
+                                 "其他交通费\n\n302 商品和服务支\n3.00\n307 债务利息及费用支出\n出\n"
+                                 "30201 办公费\n3.00\n");
+    assert_string_equal(unit_str(r, "tables.06.rows.30110.name"), "职工基本医疗保险缴费");
+    assert_num(r, "tables.06.rows.30110.amount", 5.57);
+    assert_string_equal(unit_str(r, "tables.06.rows.302.name"), "商品和服务支出");
+    assert_string_equal(unit_str(r, "tables.06.rows.30113.name"), "住房公积金");
+    assert_num(r, "tables.06.rows.30201.amount", 3.0);
     json_decref(r);
 }
 
@@ -423,6 +451,7 @@ int main(void)
         cmocka_unit_test(test_ocr_drift),
         cmocka_unit_test(test_fused_income),
         cmocka_unit_test(test_01_loose_figures),
+        cmocka_unit_test(test_06_plain_wrapped_names),
         cmocka_unit_test(test_ocr_row_lost_points),
         cmocka_unit_test(test_ocr_names),
         cmocka_unit_test(test_codes_and_numbers_not_figures),
