@@ -1928,9 +1928,59 @@ static int slot_07(const tseg *t, const trow *num, const jsp_cell *c)
     return slot;
 }
 
-static void table_07(tseg *t)
+static int column_number(const tseg *t, const jsp_cell *c);
+
+/* Plain pdftotext (packed text) prints the 栏次 numbers 1 … 12 and then the
+ * row's twelve figures, empty cells as 0.00: read in that order. False
+ * when the table's cells do not run so. */
+static bool stream_07(tseg *t)
 {
-    const trow *num = numbering_07(t);
+    enum { N = 12 };
+    const jsp_cell *c[4 * N];
+    int n = 0, want = 1;
+    for (int r = 0; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++) {
+            const jsp_cell *x = &t->rows[r].c[i];
+            jsp_tok k = ctok(t, x, NULL);
+            if (k == JSP_TOK_EMPTY)
+                continue;
+            if (want <= N) { /* the numbering, or start it again */
+                int cn = column_number(t, x);
+                want = cn == want ? want + 1 : cn == 1 ? 2 : 1;
+            } else if (k == JSP_TOK_AMOUNT && n < N) {
+                c[n++] = x;
+            } else if (k == JSP_TOK_AMOUNT) {
+                return false; /* more figures than columns */
+            }
+        }
+    if (n != N)
+        return false;
+    for (int k = 0; k < N; k++) {
+        js_dec v;
+        char sk[4];
+        snprintf(sk, sizeof sk, "%d", k + 1);
+        const char *key = vocab(t, "tmpl.07", sk);
+        if (key && ctok(t, c[k], &v) == JSP_TOK_AMOUNT)
+            put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, c[k],
+                       "table.cell; the row's figures after its 栏次 numbers 1 … 12, in order");
+    }
+    return true;
+}
+
+/* Does the table print its figures with a decimal point? Then a whole
+ * number up to 12 on a line of figures is a 栏次 number. */
+static bool dotted_07(const tseg *t)
+{
+    for (int r = 0; r < t->nrows; r++)
+        for (int i = 0; i < t->rows[r].n; i++)
+            if (ctok(t, &t->rows[r].c[i], NULL) == JSP_TOK_AMOUNT && has_dot(t, &t->rows[r].c[i]))
+                return true;
+    return false;
+}
+
+/* The widest template slot among the figures and the numbering row. */
+static int width_07(const tseg *t, const trow *num)
+{
     int width = 0;
     for (int r = 0; r < t->nrows; r++)
         for (int i = 0; i < t->rows[r].n; i++)
@@ -1939,32 +1989,72 @@ static void table_07(tseg *t)
                 int sl = slot_07(t, num, &t->rows[r].c[i]);
                 width = sl > width ? sl : width;
             }
-    for (int r = 0; r < t->nrows; r++) {
-        const trow *row = &t->rows[r];
-        if (numbering_row(t, row) || !figures_only(t, row))
-            continue;
-        int last = -1, figs = 0;
-        for (int i = 0; i < row->n; i++)
-            if (ctok(t, &row->c[i], NULL) == JSP_TOK_AMOUNT) {
-                last = i;
-                figs++;
-            }
-        for (int i = 0; i < row->n; i++) {
-            js_dec v;
-            if (ctok(t, &row->c[i], &v) != JSP_TOK_AMOUNT)
-                continue;
-            int sl = slot_07(t, num, &row->c[i]);
-            /* a short table's lone figure in its last column is the last template column */
-            if (width < 12 && figs == 1 && i == last && sl == width)
-                sl = 12;
-            char sk[16];
-            snprintf(sk, sizeof sk, "%d", sl);
-            const char *key = vocab(t, "tmpl.07", sk);
-            if (key)
-                put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, &row->c[i],
-                           width < 12 ? "table07.template_columns" : "table.cell");
+    return width;
+}
+
+/* Is a cell a figure of the row (not a 栏次 number among dotted figures)? */
+static bool figure_07(const tseg *t, const jsp_cell *c, bool dotted, js_dec *v)
+{
+    return ctok(t, c, v) == JSP_TOK_AMOUNT && !(dotted && column_number(t, c) && v->v <= 12);
+}
+
+static void row_07(tseg *t, const trow *row, const trow *num, int width, bool dotted)
+{
+    int last = -1, figs = 0;
+    for (int i = 0; i < row->n; i++)
+        if (ctok(t, &row->c[i], NULL) == JSP_TOK_AMOUNT) {
+            last = i;
+            figs++;
         }
+    for (int i = 0; i < row->n; i++) {
+        js_dec v;
+        if (!figure_07(t, &row->c[i], dotted, &v))
+            continue;
+        int sl = slot_07(t, num, &row->c[i]);
+        /* a short table's lone figure in its last column is the last template column */
+        if (width < 12 && figs == 1 && i == last && sl == width)
+            sl = 12;
+        char sk[16];
+        snprintf(sk, sizeof sk, "%d", sl);
+        const char *key = vocab(t, "tmpl.07", sk);
+        if (key)
+            put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, &row->c[i],
+                       width < 12 ? "table07.template_columns" : "table.cell");
     }
+}
+
+/* Figures on more than one line, all in the first column, no numbering
+ * row: plain pdftotext lost their columns. */
+static bool one_column_07(const tseg *t, const trow *num, int width, bool dotted)
+{
+    int lines = 0;
+    for (int r = 0; r < t->nrows && !num && width <= 1; r++) {
+        bool fig = false;
+        for (int i = 0; i < t->rows[r].n; i++) {
+            js_dec v;
+            fig |= figures_only(t, &t->rows[r]) && figure_07(t, &t->rows[r].c[i], dotted, &v);
+        }
+        lines += fig;
+    }
+    return lines > 1;
+}
+
+static void table_07(tseg *t)
+{
+    if (stream_07(t))
+        return;
+    const trow *num = numbering_07(t);
+    bool dotted = dotted_07(t);
+    int width = width_07(t, num);
+    if (t->packed || one_column_07(t, num, width, dotted)) {
+        jsp_warn(t->d, (uint32_t)t->l0 + 1, (uint32_t)t->l1,
+                 "table 07: figures apart from their columns (empty cells lost) and no full row "
+                 "of figures after the 栏次 numbers: they cannot be placed, left out");
+        return;
+    }
+    for (int r = 0; r < t->nrows; r++)
+        if (!numbering_row(t, &t->rows[r]) && figures_only(t, &t->rows[r]))
+            row_07(t, &t->rows[r], num, width, dotted);
 }
 
 /* MARK: driver ------------------------------------------------------------- */

@@ -82,6 +82,28 @@ static void test_07_template(void **st)
     json_decref(r);
 }
 
+/* Plain pdftotext: the 栏次 numbers one or a few per line, then the twelve
+ * figures (0.00 printed) read in order; figures one per line with empty
+ * cells lost cannot be placed, and column numbers are never figures. */
+static void test_07_plain(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(HEAD "一般公共预算财政拨款“三公”经费支出决算表\n公开07表\n"
+                                 "预算数\n决算数\n1\n2\n3\n4\n5\n6 7\n8\n9\n10\n11 12\n"
+                                 "1.64\n0.00\n0.00 0.00 0.00 1.64 1.20\n0.00\n0.00 0.00 0.00 1.20\n");
+    assert_num(r, "tables.07.budget.total", 1.64);
+    assert_num(r, "tables.07.budget.reception", 1.64);
+    assert_num(r, "tables.07.actual.total", 1.2);
+    assert_num(r, "tables.07.actual.reception", 1.2);
+    assert_absent(r, "tables.07.budget.vehicle");
+    json_decref(r);
+    r = unit_record(HEAD "一般公共预算财政拨款“三公”经费支出决算表\n公开07表\n预算数\n1\n0.53\n\n2\n"
+                         "决算数\n3\n4\n5 6\n7\n8\n9\n0.53\n0.19\n0.19\n");
+    assert_absent(r, "tables.07.budget.total");
+    assert_absent(r, "tables.07.actual.reception");
+    json_decref(r);
+}
+
 static void test_01_summary_and_foreign(void **st)
 {
     (void)st;
@@ -445,6 +467,7 @@ int main(void)
         cmocka_unit_test(test_split_codes),
         cmocka_unit_test(test_06_shifted_code),
         cmocka_unit_test(test_07_template),
+        cmocka_unit_test(test_07_plain),
         cmocka_unit_test(test_01_summary_and_foreign),
         cmocka_unit_test(test_column_blocks),
         cmocka_unit_test(test_figure_stream),
