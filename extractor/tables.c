@@ -1957,7 +1957,7 @@ static bool stream_07(tseg *t)
         return false;
     for (int k = 0; k < N; k++) {
         js_dec v;
-        char sk[4];
+        char sk[16];
         snprintf(sk, sizeof sk, "%d", k + 1);
         const char *key = vocab(t, "tmpl.07", sk);
         if (key && ctok(t, c[k], &v) == JSP_TOK_AMOUNT)
