@@ -151,6 +151,11 @@ bool jsp_dec_near(js_dec total, js_dec sum, int n)
 
 double jsp_dec_to_double(js_dec a)
 {
+    /* Both exact as doubles (|v| < 2^53, 10^sc for sc <= 22): one IEEE
+     * division is correctly rounded, the double nearest to v / 10^sc. */
+    int64_t lim = (int64_t)1 << 53;
+    if (a.v > -lim && a.v < lim)
+        return (double)a.v / (double)pow10_tab[a.sc];
     /* Print-then-parse gives the double nearest to the decimal text. */
     char buf[40];
     jsp_dec_format(a, buf, sizeof buf);

@@ -137,6 +137,44 @@ static void jreal(jsp_buf *b, double v)
     jsp_buf_put(b, t, (size_t)n);
 }
 
+/* Decimal digits of v >= 0, at least `width` of them, at the end of t[0..40);
+ * returns where they start. */
+static char *digits(char *end, int64_t v, int width)
+{
+    for (int n = 0; v || n < width; n++) {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    }
+    return end;
+}
+
+/* An exact decimal, printed as jreal prints its double: with at most four
+ * decimals and fifteen digits, %.15g gives the decimal itself less its
+ * trailing zeros (a whole number then takes ".0"). Else through jreal. */
+static void jdec(jsp_buf *b, js_dec a)
+{
+    int64_t v = a.v < 0 ? -a.v : a.v, p = 1;
+    if (a.sc < 0 || a.sc > 4 || v >= 1000000000000000LL)
+        return jreal(b, jsp_dec_to_double(a));
+    for (int i = 0; i < a.sc; i++)
+        p *= 10;
+    int64_t frac = v % p;
+    int sc = a.sc;
+    while (sc > 0 && frac % 10 == 0) /* trailing zeros */
+        frac /= 10, sc--;
+    char t[48], *end = t + sizeof t, *s = end;
+    if (sc > 0) {
+        s = digits(s, frac, sc);
+    } else {
+        *--s = '0';
+    }
+    *--s = '.';
+    s = digits(s, v / p, 1);
+    if (a.v < 0 && v)
+        *--s = '-';
+    jsp_buf_put(b, s, (size_t)(end - s));
+}
+
 static void warnings(const js_doc *d, jsp_buf *b)
 {
     const jsp_warning *w = d->warnings.items;
@@ -210,11 +248,11 @@ static void checks(const js_doc *d, jsp_buf *b)
         jsp_buf_puts(b, "]");
         if (k[i].has_values) {
             jsp_buf_puts(b, ",\"expected\":");
-            jreal(b, jsp_dec_to_double(k[i].expected));
+            jdec(b, k[i].expected);
             jsp_buf_puts(b, ",\"actual\":");
-            jreal(b, jsp_dec_to_double(k[i].actual));
+            jdec(b, k[i].actual);
             jsp_buf_puts(b, ",\"residual\":");
-            jreal(b, jsp_dec_to_double(jsp_dec_sub(k[i].actual, k[i].expected)));
+            jdec(b, jsp_dec_sub(k[i].actual, k[i].expected));
         }
         jsp_buf_puts(b, "}");
     }
@@ -236,7 +274,7 @@ static void mention(jsp_buf *b, const jsp_mention *m)
         jsp_buf_printf(b, ",\"value\":%lld", (long long)m->value.v);
     } else {
         jsp_buf_puts(b, ",\"value\":");
-        jreal(b, jsp_dec_to_double(m->value));
+        jdec(b, m->value);
     }
     const char *keys[] = {"unit", "unit_text", "label", "qualifier", "path"};
     const char *vals[] = {m->unit, m->unit_text, m->label, m->qualifier, m->path};

@@ -55,6 +55,21 @@ static void test_units(void **st)
     assert_true(jsp_dec_to_double(P("2899.74")) == 2899.74);
 }
 
+/* The double of a decimal is the one strtod gives for its text (the fast
+ * division and the print-then-parse path agree), over many magnitudes. */
+static void test_to_double(void **st)
+{
+    (void)st;
+    uint64_t x = 88172645463325252ULL;
+    for (int i = 0; i < 20000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        js_dec d = {(int64_t)(x % 100000000000000ULL) * (i % 2 ? -1 : 1), (int8_t)(i % 13)};
+        char buf[48];
+        jsp_dec_format(d, buf, sizeof buf);
+        assert_true(jsp_dec_to_double(d) == strtod(buf, NULL));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -62,6 +77,7 @@ int main(void)
         cmocka_unit_test(test_parse_rejects),
         cmocka_unit_test(test_arith),
         cmocka_unit_test(test_units),
+        cmocka_unit_test(test_to_double),
     };
     return cmocka_run_group_tests_name("dec", tests, NULL, NULL);
 }
