@@ -163,3 +163,14 @@ size_t jsp_utf8_len(const unsigned char *s, size_t n)
         return 0;
     return k;
 }
+
+size_t jsp_utf8_decode_any(const unsigned char *s, size_t n, int32_t *cp)
+{
+    size_t k = jsp_utf8_len(s, n);
+    static const unsigned char lead_mask[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+    int32_t c = k ? s[0] & lead_mask[k] : 0;
+    for (size_t i = 1; i < k; i++)
+        c = c << 6 | (s[i] & 0x3F);
+    *cp = c;
+    return k;
+}

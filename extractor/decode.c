@@ -20,14 +20,13 @@ static size_t utf8_errors(const char *s, size_t n, size_t cap)
             i++;
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0) {
+        int32_t cp;
+        size_t k = jsp_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!k) {
             bad++;
             i++;
         } else {
-            i += (size_t)k;
+            i += k;
         }
     }
     return bad;

@@ -51,6 +51,22 @@ void jsp_buf_puts(jsp_buf *b, const char *s);
 void jsp_buf_printf(jsp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Length of the valid UTF-8 sequence at s (at most n bytes); 0 if invalid. */
 size_t jsp_utf8_len(const unsigned char *s, size_t n);
+/* The same, and the code point in *cp (as utf8proc_iterate accepts and
+ * reads it); inline for ASCII and the three-byte run of CJK text. */
+size_t jsp_utf8_decode_any(const unsigned char *s, size_t n, int32_t *cp);
+static inline size_t jsp_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = (int32_t)c;
+        return 1;
+    }
+    if (c >= 0xE1 && c <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+        *cp = (int32_t)((c & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+        return 3;
+    }
+    return jsp_utf8_decode_any(s, n, cp);
+}
 /* Characters (code points) in a NUL-terminated UTF-8 string. */
 size_t jsp_cp_count(const char *s);
 

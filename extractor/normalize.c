@@ -312,7 +312,7 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
                 continue;
             }
         }
-        utf8proc_int32_t cp;
+        int32_t cp;
         if (c == '&') {
             size_t el = html_entity(in, n, i, &cp);
             if (el) {
@@ -321,9 +321,8 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
                 continue;
             }
         }
-        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)in + i,
-                                              (utf8proc_ssize_t)(n - i), &cp);
-        if (k <= 0) {
+        size_t k = jsp_utf8_decode((const unsigned char *)in + i, n - i, &cp);
+        if (!k) {
             out->invalid++;
             put(&b, "\xEF\xBF\xBD", 3, orig);
             i++;

@@ -16,13 +16,20 @@ static bool is_ws(char c) { return c == ' ' || c == '\t'; }
 /* Display width of the UTF-8 sequence at s (advances *k bytes). */
 static int char_width(const char *s, size_t n, size_t *k)
 {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t m = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
-    if (m <= 0) {
+    unsigned char c = (unsigned char)s[0];
+    if (c >= 0x20 && c < 0x7F) { /* printable ASCII */
         *k = 1;
         return 1;
     }
-    *k = (size_t)m;
+    int32_t cp;
+    size_t m = jsp_utf8_decode((const unsigned char *)s, n, &cp);
+    if (!m) {
+        *k = 1;
+        return 1;
+    }
+    *k = m;
+    if (cp >= 0x4E00 && cp <= 0x9FEF) /* CJK ideographs, all wide */
+        return 2;
     int w = utf8proc_charwidth(cp);
     return w < 0 ? 0 : w;
 }

@@ -1,6 +1,8 @@
 /* test_normalize.c — UTF-8 repair, NFKC folding, HTML, line ends, offsets. */
 #include "unit.h"
 
+#include <utf8proc.h>
+
 static jsp_norm N(const char *in)
 {
     jsp_norm nm;
@@ -75,12 +77,34 @@ static void test_idempotent(void **st)
     jsp_norm_free(&b);
 }
 
+/* The inline decoder accepts and reads exactly what utf8proc_iterate does:
+ * every lead byte with continuations around the edges, truncated too. */
+static void test_utf8_decode(void **st)
+{
+    (void)st;
+    static const unsigned char tail[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    for (unsigned lead = 0; lead < 256; lead++)
+        for (size_t a = 0; a < sizeof tail; a++)
+            for (size_t b = 0; b < sizeof tail; b++)
+                for (size_t n = 1; n <= 4; n++) {
+                    unsigned char s[4] = {(unsigned char)lead, tail[a], tail[b], 0x80};
+                    int32_t cp = -1;
+                    utf8proc_int32_t want = -1;
+                    size_t k = jsp_utf8_decode(s, n, &cp);
+                    utf8proc_ssize_t m = utf8proc_iterate(s, (utf8proc_ssize_t)n, &want);
+                    assert_int_equal(k, m > 0 ? (size_t)m : 0);
+                    if (k)
+                        assert_int_equal(cp, want);
+                }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),           cmocka_unit_test(test_lines_and_html),
         cmocka_unit_test(test_invalid_utf8),   cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_idempotent),
+        cmocka_unit_test(test_utf8_decode),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }
