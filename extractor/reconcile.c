@@ -480,9 +480,9 @@ static bool class_totals(const js_doc *d, int from, classes *c)
         sum = jsp_dec_add(sum, f[i].num);
         c->v[c->n++] = f[i].num;
     }
-    snprintf(prefix, sizeof prefix, "tables.%02d", from);
-    const jsp_fact *t = jsp_fact_get(d, jsp_printf(&((js_doc *)d)->arena, "%s.rows.total.total",
-                                                   prefix));
+    char path[32];
+    snprintf(path, sizeof path, "tables.%02d.rows.total.total", from);
+    const jsp_fact *t = jsp_fact_get(d, path);
     c->total = t ? t->num : sum;
     return c->n > 0 && jsp_dec_near(c->total, sum, c->n);
 }
