@@ -66,7 +66,8 @@ static void add_prefix(const js_doc *d, json_t *root, const char *prefix)
 static bool utf8_ok(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
-        size_t k = jsp_utf8_len((const unsigned char *)s + i, n - i);
+        int32_t cp;
+        size_t k = jsp_utf8_decode((const unsigned char *)s + i, n - i, &cp);
         if (!k)
             return false;
         i += k;

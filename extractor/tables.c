@@ -1930,6 +1930,16 @@ static int slot_07(const tseg *t, const trow *num, const jsp_cell *c)
 
 static int column_number(const tseg *t, const jsp_cell *c);
 
+/* Write figure v of template slot 1..12 (vocab tmpl.07). */
+static void put_07(tseg *t, int slot, js_dec v, const jsp_cell *c, const char *rule)
+{
+    char sk[16];
+    snprintf(sk, sizeof sk, "%d", slot);
+    const char *key = vocab(t, "tmpl.07", sk);
+    if (key)
+        put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, c, rule);
+}
+
 /* Plain pdftotext (packed text) prints the 栏次 numbers 1 … 12 and then the
  * row's twelve figures, empty cells as 0.00: read in that order. False
  * when the table's cells do not run so. */
@@ -1957,12 +1967,9 @@ static bool stream_07(tseg *t)
         return false;
     for (int k = 0; k < N; k++) {
         js_dec v;
-        char sk[16];
-        snprintf(sk, sizeof sk, "%d", k + 1);
-        const char *key = vocab(t, "tmpl.07", sk);
-        if (key && ctok(t, c[k], &v) == JSP_TOK_AMOUNT)
-            put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, c[k],
-                       "table.cell; the row's figures after its 栏次 numbers 1 … 12, in order");
+        if (ctok(t, c[k], &v) == JSP_TOK_AMOUNT)
+            put_07(t, k + 1, v, c[k],
+                   "table.cell; the row's figures after its 栏次 numbers 1 … 12, in order");
     }
     return true;
 }
@@ -2014,12 +2021,7 @@ static void row_07(tseg *t, const trow *row, const trow *num, int width, bool do
         /* a short table's lone figure in its last column is the last template column */
         if (width < 12 && figs == 1 && i == last && sl == width)
             sl = 12;
-        char sk[16];
-        snprintf(sk, sizeof sk, "%d", sl);
-        const char *key = vocab(t, "tmpl.07", sk);
-        if (key)
-            put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, &row->c[i],
-                       width < 12 ? "table07.template_columns" : "table.cell");
+        put_07(t, sl, v, &row->c[i], width < 12 ? "table07.template_columns" : "table.cell");
     }
 }
 
@@ -2027,12 +2029,14 @@ static void row_07(tseg *t, const trow *row, const trow *num, int width, bool do
  * row: plain pdftotext lost their columns. */
 static bool one_column_07(const tseg *t, const trow *num, int width, bool dotted)
 {
+    if (num || width > 1)
+        return false;
     int lines = 0;
-    for (int r = 0; r < t->nrows && !num && width <= 1; r++) {
+    for (int r = 0; r < t->nrows; r++) {
         bool fig = false;
-        for (int i = 0; i < t->rows[r].n; i++) {
+        for (int i = 0; i < t->rows[r].n && !fig && figures_only(t, &t->rows[r]); i++) {
             js_dec v;
-            fig |= figures_only(t, &t->rows[r]) && figure_07(t, &t->rows[r].c[i], dotted, &v);
+            fig = figure_07(t, &t->rows[r].c[i], dotted, &v);
         }
         lines += fig;
     }
