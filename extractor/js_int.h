@@ -11,6 +11,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -205,7 +206,9 @@ typedef struct {
     const pcre2_code *label_strip; /* regex.pat "label_strip", borrowed */
     const pcre2_code *mention;     /* numbers.pat "mention", borrowed */
     pcre2_code *mention_anchored;  /* the same compiled PCRE2_ANCHORED (JIT-able), owned */
-    const pcre2_code *mention_start; /* where a mention can start, borrowed */
+    pcre2_code *start_anchored;    /* "mention_start" compiled PCRE2_ANCHORED, owned */
+    const pcre2_code *first_re;    /* numbers.pat "mention_first", borrowed; NULL = all */
+    _Atomic unsigned char *first;  /* its answers per BMP character, owned (jsp_may_start) */
     const pcre2_code *concept;     /* numbers.pat "concept", borrowed */
     pcre2_match_context *mctx;     /* match and depth limits, read-only */
 } jsp_patterns;
@@ -219,6 +222,16 @@ const pcre2_code *jsp_regex_get(const jsp_patterns *p, const char *name);
  * trailing colon removed. Arena string. */
 char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, const char *s,
                     size_t n); /* md: a match block to reuse, or NULL */
+/* Whether a mention can begin with code point cp ("mention_first"): the
+ * answer cached per BMP character, asked of the pattern the first time. */
+bool jsp_first_ask(const jsp_patterns *p, int32_t cp);
+static inline bool jsp_may_start(const jsp_patterns *p, int32_t cp)
+{
+    if (!p->first || cp < 0 || cp > 0xFFFF)
+        return true;
+    unsigned v = atomic_load_explicit(&p->first[cp], memory_order_relaxed);
+    return v ? v == 2 : jsp_first_ask(p, cp);
+}
 /* pcre2_match on text known to be valid UTF-8 (the normaliser's output, or
  * slices of it at character boundaries), under the library's match limits. */
 int jsp_match(const jsp_patterns *p, const pcre2_code *re, const char *s, size_t n, size_t off,

@@ -5,7 +5,8 @@
  *   regex.pat     name <TAB> PCRE2 pattern           (named mechanisms)
  *   narrative.pat key <TAB> kind <TAB> PCRE2 pattern (prose facts)
  *   numbers.pat   name <TAB> PCRE2 pattern           (the number grammar;
- *                 @{ns} expands to vocabulary namespace ns, longest first)
+ *                 @{ns} expands to vocabulary namespace ns, longest first;
+ *                 @{^ns}, inside [...], to the first characters of its words)
  *   checks.tsv    kind <TAB> id <TAB> expression     (identities, checks.c)
  * A file that fails to load or compile stops with file:line and PCRE2's
  * message. Lookups are by "label key" (white space and list markers gone).
@@ -14,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "js_int.h"
 
@@ -217,8 +220,8 @@ char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, c
     if (!out)
         return NULL;
     int rc = pcre2_substitute(p->label_strip, (PCRE2_SPTR)sq, PCRE2_ZERO_TERMINATED, 0,
-                              PCRE2_SUBSTITUTE_GLOBAL | PCRE2_NOTEMPTY, md, NULL, (PCRE2_SPTR) "", 0,
-                              (PCRE2_UCHAR *)out, &outlen); /* NULL md: PCRE2 makes one */
+                              PCRE2_SUBSTITUTE_GLOBAL | PCRE2_NOTEMPTY, md, NULL, (PCRE2_SPTR) "",
+                              0, (PCRE2_UCHAR *)out, &outlen); /* NULL md: PCRE2 makes one */
     return rc < 0 ? sq : out;
 }
 
@@ -346,8 +349,9 @@ static int by_len_desc(const void *x, const void *y)
     return la != lb ? (la < lb ? 1 : -1) : strcmp(a, b);
 }
 
-/* "(?:k1|k2|...)" of the keys of the comma-separated namespaces, escaped. */
-static int put_alternation(const jsp_vocab *v, const char *nss, size_t nl, sbuf *b)
+/* "(?:k1|k2|...)" of the keys of the comma-separated namespaces, escaped;
+ * with `first`, each key's first character only, bare (for a class). */
+static int put_alternation(const jsp_vocab *v, const char *nss, size_t nl, bool first, sbuf *b)
 {
     const char **keys = malloc((v->n + 1) * sizeof *keys);
     size_t nk = 0;
@@ -367,16 +371,18 @@ static int put_alternation(const jsp_vocab *v, const char *nss, size_t nl, sbuf 
         }
     }
     qsort(keys, nk, sizeof *keys, by_len_desc);
-    int rc = nk ? sb_put(b, "(?:", 3) : sb_put(b, "(*FAIL)", 7);
+    int rc = first ? 0 : nk ? sb_put(b, "(?:", 3) : sb_put(b, "(*FAIL)", 7);
     for (size_t i = 0; i < nk && !rc; i++) {
-        if (i)
+        if (i && !first)
             rc |= sb_put(b, "|", 1);
-        for (const char *k = keys[i]; *k && !rc; k++) {
+        size_t kl = strlen(keys[i]);
+        const char *end = keys[i] + (first ? jsp_utf8_len((const unsigned char *)keys[i], kl) : kl);
+        for (const char *k = keys[i]; *k && k < end && !rc; k++) {
             bool meta = (unsigned char)*k < 0x80 && strchr("\\^$.|?*+()[]{}#- ", *k);
             rc |= (meta ? sb_put(b, "\\", 1) : 0) | sb_put(b, k, 1);
         }
     }
-    if (nk && !rc)
+    if (nk && !rc && !first)
         rc = sb_put(b, ")", 1);
     free(keys);
     return rc;
@@ -394,8 +400,10 @@ static char *expand_macros(const jsp_patterns *p, const char *re)
             break;
         }
         rc = sb_put(&b, s, (size_t)(m - s));
+        bool first = m[2] == '^';
         if (!rc)
-            rc = put_alternation(p->vocab, m + 2, (size_t)(close - m - 2), &b);
+            rc = put_alternation(p->vocab, m + 2 + first, (size_t)(close - m - 2 - first), first,
+                                 &b);
         s = close + 1;
     }
     if (rc)
@@ -427,6 +435,8 @@ static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_
      * compile time (same groups), or it would run in the interpreter. */
     if (r->re && !strcmp(r->name, "mention"))
         p->mention_anchored = compile_opts(re, PCRE2_ANCHORED, file, line, err);
+    if (r->re && !strcmp(r->name, "mention_start"))
+        p->start_anchored = compile_opts(re, PCRE2_ANCHORED, file, line, err);
     free(re);
     if (!r->re)
         return -1;
@@ -509,6 +519,23 @@ static int load_vocab_dir(jsp_patterns *p, const char *dir, js_error *err)
     return rc;
 }
 
+/* "mention_first" as a cache: one byte per BMP character (0 not yet
+ * asked, 1 no, 2 yes), filled as characters are met, so a run pays only for
+ * the characters its text uses. Shared by every thread: relaxed atomics, as
+ * any two answers for a character agree. */
+bool jsp_first_ask(const jsp_patterns *p, int32_t cp)
+{
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, enc);
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    if (!md)
+        return true; /* cannot ask: try the place */
+    unsigned v = pcre2_match(p->first_re, enc, (size_t)n, 0, 0, md, p->mctx) > 0 ? 2 : 1;
+    pcre2_match_data_free(md);
+    atomic_store_explicit(&p->first[cp], (unsigned char)v, memory_order_relaxed);
+    return v == 2;
+}
+
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
 {
     char path[4096];
@@ -537,10 +564,13 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
         return -1;
     p->mention = jsp_regex_get(p, "mention");
     p->concept = jsp_regex_get(p, "concept");
-    p->mention_start = jsp_regex_get(p, "mention_start");
-    if (!p->mention || !p->mention_anchored || !p->concept || !p->mention_start) {
+    if (!p->mention || !p->mention_anchored || !p->concept || !p->start_anchored) {
         set_err(err, JS_E_PATTERN, path, 0,
                 "missing the 'mention', 'mention_start' or 'concept' pattern");
+        return -1;
+    }
+    if ((p->first_re = jsp_regex_get(p, "mention_first")) && !(p->first = calloc(0x10000, 1))) {
+        set_err(err, JS_E_NOMEM, path, 0, "out of memory");
         return -1;
     }
     return 0;
@@ -551,6 +581,8 @@ void jsp_patterns_free(jsp_patterns *p)
     for (size_t i = 0; i < p->nregex; i++)
         pcre2_code_free(p->regex[i].re);
     pcre2_code_free(p->mention_anchored);
+    pcre2_code_free(p->start_anchored);
+    free((void *)p->first);
     for (size_t i = 0; i < p->nrules; i++)
         pcre2_code_free(p->rules[i].re);
     free(p->regex);

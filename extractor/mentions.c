@@ -71,18 +71,26 @@ static uint32_t next_char_at(const char *t, size_t at)
     return (uint32_t)at;
 }
 
-/* The leftmost mention in [at, e) into md: each place "mention_start"
- * finds is tried anchored. False when there is none. */
+/* True when a mention can begin with the character at `at`. */
+static bool may_start(const jsp_patterns *p, const char *t, uint32_t at, uint32_t e)
+{
+    int32_t cp = -1;
+    jsp_utf8_decode((const unsigned char *)t + at, e - at, &cp);
+    return jsp_may_start(p, cp);
+}
+
+/* The leftmost mention in [at, e) into md: at each character that can
+ * begin one (mention_first), "mention_start" then "mention" are tried
+ * anchored. False when there is none. */
 static bool next_mention(js_doc *d, pcre2_match_data *md, uint32_t at, uint32_t e)
 {
     const jsp_patterns *p = &d->ctx->pat;
-    while (at < e) {
-        if (jsp_match(p, p->mention_start, d->norm.text, e, at, 0, d->md) <= 0)
-            return false;
-        uint32_t s = (uint32_t)pcre2_get_ovector_pointer(d->md)[0];
-        if (jsp_match(p, p->mention_anchored, d->norm.text, e, s, 0, md) > 0)
+    const char *t = d->norm.text;
+    for (; at < e; at = next_char_at(t, at)) {
+        if (!may_start(p, t, at, e) || jsp_match(p, p->start_anchored, t, e, at, 0, d->md) <= 0)
+            continue;
+        if (jsp_match(p, p->mention_anchored, t, e, at, 0, md) > 0)
             return true;
-        at = next_char_at(d->norm.text, s);
     }
     return false;
 }
@@ -190,7 +198,8 @@ static void scan_prose(mctx *c, uint32_t s, uint32_t e)
         uint32_t cl = clause_start(d, m.s, s);
         if (m.kind == JSP_M_AMOUNT || m.kind == JSP_M_PERCENT || m.kind == JSP_M_COUNT) {
             m.label = prose_label(d, cl, m.s, &m);
-            m.qualifier = m.sign != 2 ? "变动" : prose_qualifier(d, prev_end > cl ? prev_end : cl, m.s);
+            m.qualifier =
+                m.sign != 2 ? "变动" : prose_qualifier(d, prev_end > cl ? prev_end : cl, m.s);
         }
         m.path = fact_in(c, m.s, m.e);
         push(c, &m);

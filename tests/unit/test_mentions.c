@@ -124,11 +124,65 @@ static void test_samples(void **st)
     printf("mentions checked: %zu\n", n);
 }
 
+/* Every place "mention_start" finds begins with a character that
+ * "mention_first" admits (the scanner skips all others). */
+static size_t first_covers_start(const char *text, size_t n)
+{
+    const jsp_patterns *p = &unit_ctx()->pat;
+    const pcre2_code *start = jsp_regex_get(p, "mention_start");
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    size_t places = 0;
+    for (size_t at = 0; at < n && jsp_match(p, start, text, n, at, 0, md) > 0; places++) {
+        size_t s = pcre2_get_ovector_pointer(md)[0];
+        int32_t cp = -1;
+        at = s + jsp_utf8_decode((const unsigned char *)text + s, n - s, &cp);
+        if (!jsp_may_start(p, cp)) {
+            print_error("mention_first leaves out U+%04X, where mention_start finds "
+                        "a place\n",
+                        (unsigned)cp);
+            fail();
+        }
+    }
+    pcre2_match_data_free(md);
+    return places;
+}
+
+static void test_first_chars(void **st)
+{
+    (void)st;
+    const char *words = "增加5 增长5% 增多3个 上升1 提高2 增幅3% 多5人 减少2 下降3 降低4 减幅5% "
+                        "降幅6% 下滑7 减8 少9 十万元 拾元 零元 一二三四五六七八九两壹贰叁肆伍陆"
+                        "柒捌玖〇○万元 持平 截至2020年 百分之五 -3元";
+    size_t places = first_covers_start(words, strlen(words));
+    DIR *dp = opendir(JS_CORPUS_DIR "/samples");
+    assert_non_null(dp);
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        size_t l = strlen(de->d_name), n;
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", JS_CORPUS_DIR "/samples", de->d_name);
+        char *in = slurp(path, &n);
+        js_doc *d = NULL;
+        assert_int_equal(js_extract(unit_ctx(), in, n, 0, &d, NULL), JS_OK);
+        places += first_covers_start(d->norm.text, d->norm.len);
+        js_doc_free(d);
+        free(in);
+    }
+    closedir(dp);
+    assert_true(places > 1000);
+    /* and it is a filter: common characters that begin nothing are skipped */
+    assert_false(jsp_may_start(&unit_ctx()->pat, 0x7684)); /* 的 */
+    assert_false(jsp_may_start(&unit_ctx()->pat, 'a'));
+}
+
 /* Offsets count code points of the input, also for HTML and full-width text. */
 static void test_offsets_html(void **st)
 {
     (void)st;
-    const char *in = "测试局2019年度部门决算\n第三部分\n<p>收入&nbsp;<b>１２３</b>万元，增长５％</p>\n";
+    const char *in = "测试局2019年度部门决算\n第三部分\n<p>收入&nbsp;<b>１２３</"
+                     "b>万元，增长５％</p>\n";
     js_doc *d = NULL;
     assert_int_equal(js_extract(unit_ctx(), in, strlen(in), JS_OPT_MENTIONS, &d, NULL), JS_OK);
     const jsp_mention *m = d->mentions.items;
@@ -153,6 +207,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_samples),
         cmocka_unit_test(test_offsets_html),
+        cmocka_unit_test(test_first_chars),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
