@@ -180,7 +180,20 @@ typedef struct jsp_vocab jsp_vocab; /* hash: (namespace, key text) → value */
 typedef struct {
     char name[48];
     pcre2_code *re;
+    pcre2_code *anchored; /* the same compiled PCRE2_ANCHORED, for the searches by lead */
 } jsp_regex;
+
+/* A pattern searched only where a match can begin: at each character its
+ * lead class ("NAME_first" in numbers.pat) admits, the pattern is tried
+ * anchored, so the same leftmost match is found with no pattern run at
+ * other characters. The class's answers are cached per BMP character as
+ * characters are met (shared by every thread: relaxed atomics, as any two
+ * answers for a character agree). */
+typedef struct {
+    const pcre2_code *anchored;  /* the pattern, anchored; borrowed */
+    const pcre2_code *cls;       /* its lead class; borrowed, NULL = any character */
+    _Atomic unsigned char *seen; /* per BMP character: 0 not asked, 1 no, 2 yes; owned */
+} jsp_lead;
 
 typedef struct {
     char key[64];      /* record path under narrative., e.g. three_public.budget_total */
@@ -205,11 +218,9 @@ typedef struct {
     size_t nrules;
     const pcre2_code *label_strip; /* regex.pat "label_strip", borrowed */
     const pcre2_code *mention;     /* numbers.pat "mention", borrowed */
-    pcre2_code *mention_anchored;  /* the same compiled PCRE2_ANCHORED (JIT-able), owned */
-    pcre2_code *start_anchored;    /* "mention_start" compiled PCRE2_ANCHORED, owned */
-    const pcre2_code *first_re;    /* numbers.pat "mention_first", borrowed; NULL = all */
-    _Atomic unsigned char *first;  /* its answers per BMP character, owned (jsp_may_start) */
-    const pcre2_code *concept;     /* numbers.pat "concept", borrowed */
+    const pcre2_code *mention_anchored; /* the same, anchored, borrowed */
+    jsp_lead start;                /* "mention_start" by lead "mention_first" */
+    jsp_lead concept;              /* "concept" by lead "concept_first" */
     pcre2_match_context *mctx;     /* match and depth limits, read-only */
 } jsp_patterns;
 
@@ -222,16 +233,18 @@ const pcre2_code *jsp_regex_get(const jsp_patterns *p, const char *name);
  * trailing colon removed. Arena string. */
 char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, const char *s,
                     size_t n); /* md: a match block to reuse, or NULL */
-/* Whether a mention can begin with code point cp ("mention_first"): the
- * answer cached per BMP character, asked of the pattern the first time. */
-bool jsp_first_ask(const jsp_patterns *p, int32_t cp);
-static inline bool jsp_may_start(const jsp_patterns *p, int32_t cp)
+/* Whether a match of l can begin with code point cp. */
+bool jsp_lead_ask(const jsp_patterns *p, const jsp_lead *l, int32_t cp);
+static inline bool jsp_lead_may(const jsp_patterns *p, const jsp_lead *l, int32_t cp)
 {
-    if (!p->first || cp < 0 || cp > 0xFFFF)
+    if (!l->seen || cp < 0 || cp > 0xFFFF)
         return true;
-    unsigned v = atomic_load_explicit(&p->first[cp], memory_order_relaxed);
-    return v ? v == 2 : jsp_first_ask(p, cp);
+    unsigned v = atomic_load_explicit(&l->seen[cp], memory_order_relaxed);
+    return v ? v == 2 : jsp_lead_ask(p, l, cp);
 }
+/* The leftmost match of l in s[at, n) into md; false when none. */
+bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size_t n, size_t at,
+                   pcre2_match_data *md);
 /* pcre2_match on text known to be valid UTF-8 (the normaliser's output, or
  * slices of it at character boundaries), under the library's match limits. */
 int jsp_match(const jsp_patterns *p, const pcre2_code *re, const char *s, size_t n, size_t off,

@@ -430,13 +430,17 @@ static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_
         return -1;
     }
     r->re = compile(re, file, line, err);
-    /* The number grammar is tried at each place a mention can start; JIT
-     * cannot anchor at match time, so that use gets a twin anchored at
-     * compile time (same groups), or it would run in the interpreter. */
-    if (r->re && !strcmp(r->name, "mention"))
-        p->mention_anchored = compile_opts(re, PCRE2_ANCHORED, file, line, err);
-    if (r->re && !strcmp(r->name, "mention_start"))
-        p->start_anchored = compile_opts(re, PCRE2_ANCHORED, file, line, err);
+    r->anchored = NULL;
+    /* The patterns searched by lead are tried anchored at each place; JIT
+     * cannot anchor at match time, so they get a twin anchored at compile
+     * time (same groups), or those tries would run in the interpreter. */
+    static const char *const twins[] = {"mention", "mention_start", "concept"};
+    for (size_t i = 0; r->re && i < sizeof twins / sizeof *twins; i++)
+        if (!strcmp(r->name, twins[i]) &&
+            !(r->anchored = compile_opts(re, PCRE2_ANCHORED, file, line, err))) {
+            pcre2_code_free(r->re);
+            r->re = NULL;
+        }
     free(re);
     if (!r->re)
         return -1;
@@ -519,21 +523,57 @@ static int load_vocab_dir(jsp_patterns *p, const char *dir, js_error *err)
     return rc;
 }
 
-/* "mention_first" as a cache: one byte per BMP character (0 not yet
- * asked, 1 no, 2 yes), filled as characters are met, so a run pays only for
- * the characters its text uses. Shared by every thread: relaxed atomics, as
- * any two answers for a character agree. */
-bool jsp_first_ask(const jsp_patterns *p, int32_t cp)
+bool jsp_lead_ask(const jsp_patterns *p, const jsp_lead *l, int32_t cp)
 {
     utf8proc_uint8_t enc[4];
     utf8proc_ssize_t n = utf8proc_encode_char(cp, enc);
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     if (!md)
         return true; /* cannot ask: try the place */
-    unsigned v = pcre2_match(p->first_re, enc, (size_t)n, 0, 0, md, p->mctx) > 0 ? 2 : 1;
+    unsigned v = pcre2_match(l->cls, enc, (size_t)n, 0, 0, md, p->mctx) > 0 ? 2 : 1;
     pcre2_match_data_free(md);
-    atomic_store_explicit(&p->first[cp], (unsigned char)v, memory_order_relaxed);
+    atomic_store_explicit(&l->seen[cp], (unsigned char)v, memory_order_relaxed);
     return v == 2;
+}
+
+bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size_t n, size_t at,
+                   pcre2_match_data *md)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (at < n) {
+        int32_t cp = -1;
+        size_t k = jsp_utf8_decode(u + at, n - at, &cp);
+        if (jsp_lead_may(p, l, cp) && jsp_match(p, l->anchored, s, n, at, 0, md) > 0)
+            return true;
+        if (!k)
+            for (k = 1; at + k < n && (u[at + k] & 0xC0) == 0x80; k++)
+                ;
+        at += k;
+    }
+    return false;
+}
+
+static const pcre2_code *anchored_of(const jsp_patterns *p, const char *name)
+{
+    for (size_t i = 0; i < p->nregex; i++)
+        if (!strcmp(p->regex[i].name, name))
+            return p->regex[i].anchored;
+    return NULL;
+}
+
+/* The lead search of pattern `name` with class `cls_name` (optional). */
+static int lead_init(jsp_patterns *p, jsp_lead *l, const char *name, const char *cls_name,
+                     const char *path, js_error *err)
+{
+    if (!(l->anchored = anchored_of(p, name))) {
+        set_err(err, JS_E_PATTERN, path, 0, "missing a number grammar pattern");
+        return -1;
+    }
+    if ((l->cls = jsp_regex_get(p, cls_name)) && !(l->seen = calloc(0x10000, 1))) {
+        set_err(err, JS_E_NOMEM, path, 0, "out of memory");
+        return -1;
+    }
+    return 0;
 }
 
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
@@ -563,14 +603,11 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     if (load_file(p, path, check_line, err))
         return -1;
     p->mention = jsp_regex_get(p, "mention");
-    p->concept = jsp_regex_get(p, "concept");
-    if (!p->mention || !p->mention_anchored || !p->concept || !p->start_anchored) {
+    if (!(p->mention_anchored = anchored_of(p, "mention")) ||
+        lead_init(p, &p->start, "mention_start", "mention_first", path, err) ||
+        lead_init(p, &p->concept, "concept", "concept_first", path, err)) {
         set_err(err, JS_E_PATTERN, path, 0,
                 "missing the 'mention', 'mention_start' or 'concept' pattern");
-        return -1;
-    }
-    if ((p->first_re = jsp_regex_get(p, "mention_first")) && !(p->first = calloc(0x10000, 1))) {
-        set_err(err, JS_E_NOMEM, path, 0, "out of memory");
         return -1;
     }
     return 0;
@@ -578,11 +615,12 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
 
 void jsp_patterns_free(jsp_patterns *p)
 {
-    for (size_t i = 0; i < p->nregex; i++)
+    for (size_t i = 0; i < p->nregex; i++) {
         pcre2_code_free(p->regex[i].re);
-    pcre2_code_free(p->mention_anchored);
-    pcre2_code_free(p->start_anchored);
-    free((void *)p->first);
+        pcre2_code_free(p->regex[i].anchored);
+    }
+    free((void *)p->start.seen);
+    free((void *)p->concept.seen);
     for (size_t i = 0; i < p->nrules; i++)
         pcre2_code_free(p->rules[i].re);
     free(p->regex);

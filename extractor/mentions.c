@@ -71,24 +71,17 @@ static uint32_t next_char_at(const char *t, size_t at)
     return (uint32_t)at;
 }
 
-/* True when a mention can begin with the character at `at`. */
-static bool may_start(const jsp_patterns *p, const char *t, uint32_t at, uint32_t e)
-{
-    int32_t cp = -1;
-    jsp_utf8_decode((const unsigned char *)t + at, e - at, &cp);
-    return jsp_may_start(p, cp);
-}
-
-/* The leftmost mention in [at, e) into md: at each character that can
- * begin one (mention_first), "mention_start" then "mention" are tried
- * anchored. False when there is none. */
+/* The leftmost mention in [at, e) into md: at each place "mention_start"
+ * finds (searched by its lead, mention_first), "mention" is tried anchored.
+ * False when there is none. */
 static bool next_mention(js_doc *d, pcre2_match_data *md, uint32_t at, uint32_t e)
 {
     const jsp_patterns *p = &d->ctx->pat;
     const char *t = d->norm.text;
     for (; at < e; at = next_char_at(t, at)) {
-        if (!may_start(p, t, at, e) || jsp_match(p, p->start_anchored, t, e, at, 0, d->md) <= 0)
-            continue;
+        if (!jsp_lead_find(p, &p->start, t, e, at, d->md))
+            return false;
+        at = (uint32_t)pcre2_get_ovector_pointer(d->md)[0];
         if (jsp_match(p, p->mention_anchored, t, e, at, 0, md) > 0)
             return true;
     }
@@ -129,7 +122,7 @@ static const char *prose_label(js_doc *d, uint32_t from, uint32_t to, jsp_mentio
     const char *t = d->norm.text;
     size_t best_s = 0, best_e = 0;
     for (size_t at = from; at < to;) {
-        if (jsp_match(p, p->concept, t, to, at, 0, d->md) <= 0)
+        if (!jsp_lead_find(p, &p->concept, t, to, at, d->md))
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
         best_s = ov[0];

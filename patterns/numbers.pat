@@ -35,6 +35,8 @@ mention_start	[0-9\-截百持]|(?:@{cn_digit}|十|拾)(?=(?:@{cn_digit,cn_mult})
 # clause; the term's concept value (concepts.tsv) or, for 类 names, itself.
 # A name followed by (款) or (项) is a lower level's, not the 类's.
 concept	@{concept,fclass}(?!\s*+\((?:款|项)\))
+# The characters a concept term begins with (tried only there).
+concept_first	[@{^concept,fclass}]
 #
 # A figure's qualifier, from the text just before it (since the previous
 # figure of the clause): the first of these that matches at the end wins.

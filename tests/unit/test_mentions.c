@@ -124,27 +124,33 @@ static void test_samples(void **st)
     printf("mentions checked: %zu\n", n);
 }
 
-/* Every place "mention_start" finds begins with a character that
- * "mention_first" admits (the scanner skips all others). */
-static size_t first_covers_start(const char *text, size_t n)
+/* Every place pattern `name` finds begins with a character its lead class
+ * admits (the lead search skips all others). */
+static size_t lead_covers(const char *name, const jsp_lead *l, const char *text, size_t n)
 {
     const jsp_patterns *p = &unit_ctx()->pat;
-    const pcre2_code *start = jsp_regex_get(p, "mention_start");
+    const pcre2_code *re = jsp_regex_get(p, name);
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
     size_t places = 0;
-    for (size_t at = 0; at < n && jsp_match(p, start, text, n, at, 0, md) > 0; places++) {
+    for (size_t at = 0; at < n && jsp_match(p, re, text, n, at, 0, md) > 0; places++) {
         size_t s = pcre2_get_ovector_pointer(md)[0];
         int32_t cp = -1;
         at = s + jsp_utf8_decode((const unsigned char *)text + s, n - s, &cp);
-        if (!jsp_may_start(p, cp)) {
-            print_error("mention_first leaves out U+%04X, where mention_start finds "
-                        "a place\n",
+        if (!jsp_lead_may(p, l, cp)) {
+            print_error("the lead class of %s leaves out U+%04X, where it finds a place\n", name,
                         (unsigned)cp);
             fail();
         }
     }
     pcre2_match_data_free(md);
     return places;
+}
+
+static size_t first_covers_start(const char *text, size_t n)
+{
+    const jsp_patterns *p = &unit_ctx()->pat;
+    return lead_covers("mention_start", &p->start, text, n) +
+           lead_covers("concept", &p->concept, text, n);
 }
 
 static void test_first_chars(void **st)
@@ -173,8 +179,9 @@ static void test_first_chars(void **st)
     closedir(dp);
     assert_true(places > 1000);
     /* and it is a filter: common characters that begin nothing are skipped */
-    assert_false(jsp_may_start(&unit_ctx()->pat, 0x7684)); /* 的 */
-    assert_false(jsp_may_start(&unit_ctx()->pat, 'a'));
+    assert_false(jsp_lead_may(&unit_ctx()->pat, &unit_ctx()->pat.start, 0x7684)); /* 的 */
+    assert_false(jsp_lead_may(&unit_ctx()->pat, &unit_ctx()->pat.start, 'a'));
+    assert_false(jsp_lead_may(&unit_ctx()->pat, &unit_ctx()->pat.concept, '5'));
 }
 
 /* Offsets count code points of the input, also for HTML and full-width text. */
