@@ -221,7 +221,9 @@ typedef struct {
     const pcre2_code *mention_anchored; /* the same, anchored, borrowed */
     jsp_lead start;                /* "mention_start" by lead "mention_first" */
     jsp_lead concept;              /* "concept" by lead "concept_first" */
+    jsp_lead strip;                /* "label_strip" by lead "label_strip_first" */
     pcre2_match_context *mctx;     /* match and depth limits, read-only */
+    bool all_jit;                  /* every pattern JIT-compiled: jsp_match calls JIT directly */
 } jsp_patterns;
 
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err);
@@ -242,9 +244,10 @@ static inline bool jsp_lead_may(const jsp_patterns *p, const jsp_lead *l, int32_
     unsigned v = atomic_load_explicit(&l->seen[cp], memory_order_relaxed);
     return v ? v == 2 : jsp_lead_ask(p, l, cp);
 }
-/* The leftmost match of l in s[at, n) into md; false when none. */
+/* The leftmost match of l in s[at, n) into md (opts: 0 or PCRE2_NOTEMPTY);
+ * false when none. */
 bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size_t n, size_t at,
-                   pcre2_match_data *md);
+                   uint32_t opts, pcre2_match_data *md);
 /* pcre2_match on text known to be valid UTF-8 (the normaliser's output, or
  * slices of it at character boundaries), under the library's match limits. */
 int jsp_match(const jsp_patterns *p, const pcre2_code *re, const char *s, size_t n, size_t off,

@@ -209,20 +209,40 @@ int jsp_edit_distance(const char *a, const char *b, int cap)
 
 /* MARK: label keys --------------------------------------------------------- */
 
+/* s with every match of label_strip removed: as pcre2_substitute(GLOBAL,
+ * NOTEMPTY, "") would, but each match found by lead (most labels hold no
+ * character a removal begins with, and cost no pattern run). */
+static char *strip_label(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, char *s)
+{
+    size_t n = strlen(s), at = 0, k = 0;
+    char *out = NULL;
+    while (at < n && jsp_lead_find(p, &p->strip, s, n, at, PCRE2_NOTEMPTY, md)) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        if (!out && !(out = jsp_alloc(a, n + 1)))
+            return NULL;
+        memcpy(out + k, s + at, ov[0] - at);
+        k += ov[0] - at;
+        at = ov[1];
+    }
+    if (!out)
+        return s;
+    memcpy(out + k, s + at, n - at);
+    out[k + n - at] = 0;
+    return out;
+}
+
 char *jsp_label_key(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *md, const char *s,
                     size_t n)
 {
     char *sq = jsp_squeeze(a, s, n);
-    if (!sq || !p->label_strip)
+    if (!sq || !p->strip.anchored)
         return sq;
-    size_t outlen = strlen(sq) + 1;
-    char *out = jsp_alloc(a, outlen);
-    if (!out)
+    pcre2_match_data *own = md ? NULL : pcre2_match_data_create(4, NULL);
+    if (!md && !(md = own))
         return NULL;
-    int rc = pcre2_substitute(p->label_strip, (PCRE2_SPTR)sq, PCRE2_ZERO_TERMINATED, 0,
-                              PCRE2_SUBSTITUTE_GLOBAL | PCRE2_NOTEMPTY, md, NULL, (PCRE2_SPTR) "",
-                              0, (PCRE2_UCHAR *)out, &outlen); /* NULL md: PCRE2 makes one */
-    return rc < 0 ? sq : out;
+    char *out = strip_label(p, a, md, sq);
+    pcre2_match_data_free(own);
+    return out;
 }
 
 /* MARK: file loading ------------------------------------------------------- */
@@ -434,7 +454,7 @@ static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_
     /* The patterns searched by lead are tried anchored at each place; JIT
      * cannot anchor at match time, so they get a twin anchored at compile
      * time (same groups), or those tries would run in the interpreter. */
-    static const char *const twins[] = {"mention", "mention_start", "concept"};
+    static const char *const twins[] = {"mention", "mention_start", "concept", "label_strip"};
     for (size_t i = 0; r->re && i < sizeof twins / sizeof *twins; i++)
         if (!strcmp(r->name, twins[i]) &&
             !(r->anchored = compile_opts(re, PCRE2_ANCHORED, file, line, err))) {
@@ -537,13 +557,13 @@ bool jsp_lead_ask(const jsp_patterns *p, const jsp_lead *l, int32_t cp)
 }
 
 bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size_t n, size_t at,
-                   pcre2_match_data *md)
+                   uint32_t opts, pcre2_match_data *md)
 {
     const unsigned char *u = (const unsigned char *)s;
     while (at < n) {
         int32_t cp = -1;
         size_t k = jsp_utf8_decode(u + at, n - at, &cp);
-        if (jsp_lead_may(p, l, cp) && jsp_match(p, l->anchored, s, n, at, 0, md) > 0)
+        if (jsp_lead_may(p, l, cp) && jsp_match(p, l->anchored, s, n, at, opts, md) > 0)
             return true;
         if (!k)
             for (k = 1; at + k < n && (u[at + k] & 0xC0) == 0x80; k++)
@@ -566,7 +586,7 @@ static int lead_init(jsp_patterns *p, jsp_lead *l, const char *name, const char 
                      const char *path, js_error *err)
 {
     if (!(l->anchored = anchored_of(p, name))) {
-        set_err(err, JS_E_PATTERN, path, 0, "missing a number grammar pattern");
+        set_err(err, JS_E_PATTERN, path, 0, "missing a pattern searched by lead");
         return -1;
     }
     if ((l->cls = jsp_regex_get(p, cls_name)) && !(l->seen = calloc(0x10000, 1))) {
@@ -574,6 +594,24 @@ static int lead_init(jsp_patterns *p, jsp_lead *l, const char *name, const char 
         return -1;
     }
     return 0;
+}
+
+static bool jitted(const pcre2_code *re)
+{
+    size_t size = 0;
+    return !re || (pcre2_pattern_info(re, PCRE2_INFO_JITSIZE, &size) == 0 && size > 0);
+}
+
+/* Did JIT compile every pattern? Then jsp_match may call it directly. */
+static bool all_jit(const jsp_patterns *p)
+{
+    for (size_t i = 0; i < p->nregex; i++)
+        if (!jitted(p->regex[i].re) || !jitted(p->regex[i].anchored))
+            return false;
+    for (size_t i = 0; i < p->nrules; i++)
+        if (!jitted(p->rules[i].re))
+            return false;
+    return true;
 }
 
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
@@ -591,6 +629,8 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
         set_err(err, JS_E_PATTERN, path, 0, "missing the 'label_strip' pattern");
         return -1;
     }
+    if (lead_init(p, &p->strip, "label_strip", "label_strip_first", path, err))
+        return -1;
     snprintf(path, sizeof path, "%s/narrative.pat", dir);
     if (load_file(p, path, rule_line, err))
         return -1;
@@ -610,6 +650,7 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
                 "missing the 'mention', 'mention_start' or 'concept' pattern");
         return -1;
     }
+    p->all_jit = all_jit(p);
     return 0;
 }
 
@@ -621,6 +662,7 @@ void jsp_patterns_free(jsp_patterns *p)
     }
     free((void *)p->start.seen);
     free((void *)p->concept.seen);
+    free((void *)p->strip.seen);
     for (size_t i = 0; i < p->nrules; i++)
         pcre2_code_free(p->rules[i].re);
     free(p->regex);
@@ -638,6 +680,8 @@ int jsp_match(const jsp_patterns *p, const pcre2_code *re, const char *s, size_t
 {
     if (!re)
         return -1;
+    if (p->all_jit) /* straight into the JIT code: pcre2_match's checks, once per call, skipped */
+        return pcre2_jit_match(re, (PCRE2_SPTR)s, n, off, opts, md, p->mctx);
     return pcre2_match(re, (PCRE2_SPTR)s, n, off, opts | PCRE2_NO_UTF_CHECK, md, p->mctx);
 }
 

@@ -79,7 +79,7 @@ static bool next_mention(js_doc *d, pcre2_match_data *md, uint32_t at, uint32_t 
     const jsp_patterns *p = &d->ctx->pat;
     const char *t = d->norm.text;
     for (; at < e; at = next_char_at(t, at)) {
-        if (!jsp_lead_find(p, &p->start, t, e, at, d->md))
+        if (!jsp_lead_find(p, &p->start, t, e, at, 0, d->md))
             return false;
         at = (uint32_t)pcre2_get_ovector_pointer(d->md)[0];
         if (jsp_match(p, p->mention_anchored, t, e, at, 0, md) > 0)
@@ -122,7 +122,7 @@ static const char *prose_label(js_doc *d, uint32_t from, uint32_t to, jsp_mentio
     const char *t = d->norm.text;
     size_t best_s = 0, best_e = 0;
     for (size_t at = from; at < to;) {
-        if (!jsp_lead_find(p, &p->concept, t, to, at, d->md))
+        if (!jsp_lead_find(p, &p->concept, t, to, at, 0, d->md))
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
         best_s = ov[0];

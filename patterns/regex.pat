@@ -6,6 +6,9 @@
 #
 # Removed (globally) from a label before vocabulary lookup: bullets, list
 # markers (一、 (一) 1. 1、), a leading 其中:, quotes and a trailing colon.
+# The characters a removal can begin with: a label holding none of them is
+# left as it is without running the pattern (a superset; tests/unit checks).
+label_strip_first	[-·•*其一二三四五六七八九十(0-9①-⑳⑴-⒇⒈-⒛❶-❿“”"'‘’「」『』:;]
 label_strip	^[-·•*]*(?:其中[:;]?)?(?:[一二三四五六七八九十]+[、.,]|\((?:[一二三四五六七八九十]+|\d{1,2})\)[、.]?|\d{1,2}[.、](?!\d)|[①-⑳⑴-⒇⒈-⒛❶-❿])?(?:其中[:;]?)?|[“”"'‘’「」『』]|[:;]$
 # 公开01表 … 公开09表 (also 公开 01 表, 表01).
 table_no	公开\s*+0?([1-9])\s*+表|^\s*+附?表\s*+0?([1-9])\s*+$

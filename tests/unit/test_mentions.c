@@ -3,7 +3,8 @@
  * the input sliced at [byte_start, byte_end) is its text, the code-point
  * offsets count the same place, and re-reading the text alone with the
  * number grammar gives the same kind and value. Also: the record with
- * mentions is valid JSON. */
+ * mentions is valid JSON; and each lead class (mention_first, concept_first,
+ * label_strip_first) admits every place its pattern finds in the samples. */
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -128,11 +129,12 @@ static void test_samples(void **st)
  * admits (the lead search skips all others). */
 static size_t lead_covers(const char *name, const jsp_lead *l, const char *text, size_t n)
 {
+    uint32_t opts = l == &unit_ctx()->pat.strip ? PCRE2_NOTEMPTY : 0; /* as the removal runs */
     const jsp_patterns *p = &unit_ctx()->pat;
     const pcre2_code *re = jsp_regex_get(p, name);
     pcre2_match_data *md = pcre2_match_data_create(4, NULL);
     size_t places = 0;
-    for (size_t at = 0; at < n && jsp_match(p, re, text, n, at, 0, md) > 0; places++) {
+    for (size_t at = 0; at < n && jsp_match(p, re, text, n, at, opts, md) > 0; places++) {
         size_t s = pcre2_get_ovector_pointer(md)[0];
         int32_t cp = -1;
         at = s + jsp_utf8_decode((const unsigned char *)text + s, n - s, &cp);
@@ -150,7 +152,8 @@ static size_t first_covers_start(const char *text, size_t n)
 {
     const jsp_patterns *p = &unit_ctx()->pat;
     return lead_covers("mention_start", &p->start, text, n) +
-           lead_covers("concept", &p->concept, text, n);
+           lead_covers("concept", &p->concept, text, n) +
+           lead_covers("label_strip", &p->strip, text, n);
 }
 
 static void test_first_chars(void **st)
@@ -158,7 +161,7 @@ static void test_first_chars(void **st)
     (void)st;
     const char *words = "增加5 增长5% 增多3个 上升1 提高2 增幅3% 多5人 减少2 下降3 降低4 减幅5% "
                         "降幅6% 下滑7 减8 少9 十万元 拾元 零元 一二三四五六七八九两壹贰叁肆伍陆"
-                        "柒捌玖〇○万元 持平 截至2020年 百分之五 -3元";
+                        "柒捌玖〇○万元 持平 截至2020年 百分之五 -3元 •(一)其中:“基本”1.②❸⑵⒈:";
     size_t places = first_covers_start(words, strlen(words));
     DIR *dp = opendir(JS_CORPUS_DIR "/samples");
     assert_non_null(dp);
