@@ -430,5 +430,7 @@ void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool tables);
 char *jsp_emit(const js_doc *d, js_opts opts); /* emit.c */
 
 void jsp_sha256(const void *data, size_t len, char hex[65]);
+/* The same; `portable`: never the CPU's SHA instructions (for tests). */
+void jsp_sha256_with(const void *data, size_t len, char hex[65], bool portable);
 
 #endif
