@@ -177,23 +177,27 @@ char *jsp_squeeze(jsp_arena *a, const char *s, size_t n);
 
 typedef struct jsp_vocab jsp_vocab; /* hash: (namespace, key text) → value */
 
+/* A pattern searched by lead: where it has a lead class ("NAME_first" in
+ * its file, a class of characters), it is tried, anchored, only at the
+ * characters the class admits, so the same leftmost match is found with no
+ * pattern run at other characters. The class's answers are cached per BMP
+ * character as characters are met (shared by every thread: relaxed
+ * atomics, as any two answers for a character agree). Without a class the
+ * pattern searches as usual. */
+typedef struct {
+    const pcre2_code *re;        /* the pattern; borrowed */
+    const pcre2_code *anchored;  /* the same compiled PCRE2_ANCHORED, or NULL; borrowed */
+    const pcre2_code *cls;       /* the lead class, or NULL; borrowed */
+    _Atomic unsigned char *seen; /* per BMP character: 0 not asked, 1 no, 2 yes; NULL = no class */
+} jsp_lead;
+
 typedef struct {
     char name[48];
     pcre2_code *re;
-    pcre2_code *anchored; /* the same compiled PCRE2_ANCHORED, for the searches by lead */
+    pcre2_code *anchored; /* for a lead or "mention", else NULL */
+    jsp_lead lead;        /* its search (the cache owned here) */
+    char *src;            /* the expanded source while its file loads */
 } jsp_regex;
-
-/* A pattern searched only where a match can begin: at each character its
- * lead class ("NAME_first" in numbers.pat) admits, the pattern is tried
- * anchored, so the same leftmost match is found with no pattern run at
- * other characters. The class's answers are cached per BMP character as
- * characters are met (shared by every thread: relaxed atomics, as any two
- * answers for a character agree). */
-typedef struct {
-    const pcre2_code *anchored;  /* the pattern, anchored; borrowed */
-    const pcre2_code *cls;       /* its lead class; borrowed, NULL = any character */
-    _Atomic unsigned char *seen; /* per BMP character: 0 not asked, 1 no, 2 yes; owned */
-} jsp_lead;
 
 typedef struct {
     char key[64];      /* record path under narrative., e.g. three_public.budget_total */
@@ -219,9 +223,9 @@ typedef struct {
     const pcre2_code *label_strip; /* regex.pat "label_strip", borrowed */
     const pcre2_code *mention;     /* numbers.pat "mention", borrowed */
     const pcre2_code *mention_anchored; /* the same, anchored, borrowed */
-    jsp_lead start;                /* "mention_start" by lead "mention_first" */
-    jsp_lead concept;              /* "concept" by lead "concept_first" */
-    jsp_lead strip;                /* "label_strip" by lead "label_strip_first" */
+    jsp_lead start;                /* copies of the leads of "mention_start", */
+    jsp_lead concept;              /* "concept" */
+    jsp_lead strip;                /* and "label_strip" */
     pcre2_match_context *mctx;     /* match and depth limits, read-only */
     bool all_jit;                  /* every pattern JIT-compiled: jsp_match calls JIT directly */
 } jsp_patterns;
@@ -244,6 +248,8 @@ static inline bool jsp_lead_may(const jsp_patterns *p, const jsp_lead *l, int32_
     unsigned v = atomic_load_explicit(&l->seen[cp], memory_order_relaxed);
     return v ? v == 2 : jsp_lead_ask(p, l, cp);
 }
+/* The lead of pattern `name`, or NULL. */
+const jsp_lead *jsp_lead_get(const jsp_patterns *p, const char *name);
 /* The leftmost match of l in s[at, n) into md (opts: 0 or PCRE2_NOTEMPTY);
  * false when none. */
 bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size_t n, size_t at,

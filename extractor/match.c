@@ -450,20 +450,13 @@ static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_
         return -1;
     }
     r->re = compile(re, file, line, err);
+    r->src = re; /* kept until the file is loaded, for an anchored twin (leads_init) */
     r->anchored = NULL;
-    /* The patterns searched by lead are tried anchored at each place; JIT
-     * cannot anchor at match time, so they get a twin anchored at compile
-     * time (same groups), or those tries would run in the interpreter. */
-    static const char *const twins[] = {"mention", "mention_start", "concept", "label_strip"};
-    for (size_t i = 0; r->re && i < sizeof twins / sizeof *twins; i++)
-        if (!strcmp(r->name, twins[i]) &&
-            !(r->anchored = compile_opts(re, PCRE2_ANCHORED, file, line, err))) {
-            pcre2_code_free(r->re);
-            r->re = NULL;
-        }
-    free(re);
-    if (!r->re)
+    memset(&r->lead, 0, sizeof r->lead);
+    if (!r->re) {
+        free(re);
         return -1;
+    }
     p->nregex++;
     return 0;
 }
@@ -559,6 +552,8 @@ bool jsp_lead_ask(const jsp_patterns *p, const jsp_lead *l, int32_t cp)
 bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size_t n, size_t at,
                    uint32_t opts, pcre2_match_data *md)
 {
+    if (!l->seen) /* no class: the pattern's own search */
+        return at <= n && jsp_match(p, l->re, s, n, at, opts, md) > 0;
     const unsigned char *u = (const unsigned char *)s;
     while (at < n) {
         int32_t cp = -1;
@@ -573,26 +568,50 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
     return false;
 }
 
-static const pcre2_code *anchored_of(const jsp_patterns *p, const char *name)
+/* The lead of each pattern of one file (p->regex[from…]): "NAME_first"
+ * names its class. Patterns with a class, and "mention" (tried anchored at
+ * the places mention_start finds), get a twin compiled PCRE2_ANCHORED: JIT
+ * cannot anchor at match time, so tries would run in the interpreter. */
+static int leads_init(jsp_patterns *p, size_t from, const char *path, js_error *err)
+{
+    for (size_t i = from; i < p->nregex; i++) {
+        jsp_regex *r = &p->regex[i];
+        char cls_name[64];
+        snprintf(cls_name, sizeof cls_name, "%s_first", r->name);
+        const pcre2_code *cls = jsp_regex_get(p, cls_name);
+        if (cls || !strcmp(r->name, "mention"))
+            r->anchored = compile_opts(r->src, PCRE2_ANCHORED, path, 0, err);
+        free(r->src);
+        r->src = NULL;
+        if ((cls || !strcmp(r->name, "mention")) && !r->anchored)
+            return -1;
+        r->lead = (jsp_lead){r->re, r->anchored, cls, NULL};
+        if (cls && !(r->lead.seen = calloc(0x10000, 1))) {
+            set_err(err, JS_E_NOMEM, path, 0, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+const jsp_lead *jsp_lead_get(const jsp_patterns *p, const char *name)
 {
     for (size_t i = 0; i < p->nregex; i++)
         if (!strcmp(p->regex[i].name, name))
-            return p->regex[i].anchored;
+            return &p->regex[i].lead;
     return NULL;
 }
 
-/* The lead search of pattern `name` with class `cls_name` (optional). */
-static int lead_init(jsp_patterns *p, jsp_lead *l, const char *name, const char *cls_name,
-                     const char *path, js_error *err)
+/* A copy of pattern `name`'s lead (its pointers outlive p->regex's moves). */
+static int lead_copy(const jsp_patterns *p, const char *name, jsp_lead *out, const char *path,
+                     js_error *err)
 {
-    if (!(l->anchored = anchored_of(p, name))) {
+    const jsp_lead *l = jsp_lead_get(p, name);
+    if (!l || !l->anchored) {
         set_err(err, JS_E_PATTERN, path, 0, "missing a pattern searched by lead");
         return -1;
     }
-    if ((l->cls = jsp_regex_get(p, cls_name)) && !(l->seen = calloc(0x10000, 1))) {
-        set_err(err, JS_E_NOMEM, path, 0, "out of memory");
-        return -1;
-    }
+    *out = *l;
     return 0;
 }
 
@@ -623,13 +642,13 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     pcre2_set_match_limit(p->mctx, JSP_MATCH_LIMIT);
     pcre2_set_depth_limit(p->mctx, JSP_DEPTH_LIMIT);
     snprintf(path, sizeof path, "%s/regex.pat", dir);
-    if (load_file(p, path, regex_line, err))
+    if (load_file(p, path, regex_line, err) || leads_init(p, 0, path, err))
         return -1;
     if (!(p->label_strip = jsp_regex_get(p, "label_strip"))) {
         set_err(err, JS_E_PATTERN, path, 0, "missing the 'label_strip' pattern");
         return -1;
     }
-    if (lead_init(p, &p->strip, "label_strip", "label_strip_first", path, err))
+    if (lead_copy(p, "label_strip", &p->strip, path, err))
         return -1;
     snprintf(path, sizeof path, "%s/narrative.pat", dir);
     if (load_file(p, path, rule_line, err))
@@ -637,15 +656,17 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     if (load_vocab_dir(p, dir, err))
         return -1;
     snprintf(path, sizeof path, "%s/numbers.pat", dir); /* after vocab: uses @{ns} */
-    if (load_file(p, path, regex_line, err))
+    size_t from = p->nregex;
+    if (load_file(p, path, regex_line, err) || leads_init(p, from, path, err))
         return -1;
     snprintf(path, sizeof path, "%s/checks.tsv", dir);
     if (load_file(p, path, check_line, err))
         return -1;
     p->mention = jsp_regex_get(p, "mention");
-    if (!(p->mention_anchored = anchored_of(p, "mention")) ||
-        lead_init(p, &p->start, "mention_start", "mention_first", path, err) ||
-        lead_init(p, &p->concept, "concept", "concept_first", path, err)) {
+    const jsp_lead *m = jsp_lead_get(p, "mention");
+    if (!(p->mention_anchored = m ? m->anchored : NULL) ||
+        lead_copy(p, "mention_start", &p->start, path, err) ||
+        lead_copy(p, "concept", &p->concept, path, err)) {
         set_err(err, JS_E_PATTERN, path, 0,
                 "missing the 'mention', 'mention_start' or 'concept' pattern");
         return -1;
@@ -659,10 +680,9 @@ void jsp_patterns_free(jsp_patterns *p)
     for (size_t i = 0; i < p->nregex; i++) {
         pcre2_code_free(p->regex[i].re);
         pcre2_code_free(p->regex[i].anchored);
+        free((void *)p->regex[i].lead.seen);
+        free(p->regex[i].src);
     }
-    free((void *)p->start.seen);
-    free((void *)p->concept.seen);
-    free((void *)p->strip.seen);
     for (size_t i = 0; i < p->nrules; i++)
         pcre2_code_free(p->rules[i].re);
     free(p->regex);

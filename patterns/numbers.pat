@@ -26,9 +26,11 @@ mention	(?x)(?(DEFINE)(?<N>(?<![0-9A-Za-z._^-]|[0-9],)(?>-?(?:[0-9]{1,3}(?:,[0-9
 #
 # The characters those places begin with, as one class (@{^ns}: the first
 # characters of ns's words): every other character is skipped without
-# running a pattern. Keep it a superset of mention_start's first characters
-# (tests/unit checks it over the samples).
-mention_first	[0-9\-截百持十拾@{^cn_digit}@{^direction}]
+# running a pattern. Any pattern NAME of these files may have such a
+# NAME_first; keep it a superset of the characters NAME's matches begin
+# with (tests/unit checks it over the samples). Worth it only where the
+# pattern's own search is slow (alternations, a leading lookahead).
+mention_start_first	[0-9\-截百持十拾@{^cn_digit}@{^direction}]
 mention_start	[0-9\-截百持]|(?:@{cn_digit}|十|拾)(?=(?:@{cn_digit,cn_mult})*+\s*+(?:[千万亿]?\s*+元|@{classifier_cn}|多|余))|(?=@{direction})
 #
 # A figure's concept ("label"): the last of these terms before it in its

@@ -3,7 +3,7 @@
  * the input sliced at [byte_start, byte_end) is its text, the code-point
  * offsets count the same place, and re-reading the text alone with the
  * number grammar gives the same kind and value. Also: the record with
- * mentions is valid JSON; and each lead class (mention_first, concept_first,
+ * mentions is valid JSON; and each lead class (mention_start_first, concept_first,
  * label_strip_first) admits every place its pattern finds in the samples. */
 #include <dirent.h>
 #include <sys/stat.h>
