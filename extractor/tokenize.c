@@ -6,6 +6,7 @@
  * columns (CJK counts one) so tables.c can align columns either way. Cells are spans
  * into the normalised text; nothing is copied.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -32,14 +33,6 @@ static int char_width(const char *s, size_t n, size_t *k)
         return 2;
     int w = utf8proc_charwidth(cp);
     return w < 0 ? 0 : w;
-}
-
-static void trim(const char *t, uint32_t *s, uint32_t *e)
-{
-    while (*s < *e && is_ws(t[*s]))
-        (*s)++;
-    while (*e > *s && is_ws(t[*e - 1]))
-        (*e)--;
 }
 
 /* Digits with their separators, sign or percent sign: a figure, a code or
@@ -83,43 +76,67 @@ static uint32_t cell_gap(const char *t, const jsp_line *ln, uint32_t i)
     return j - i;
 }
 
-/* Count the cells of one line (pass 1) or fill them (pass 2). Columns are
- * counted twice: x in display width, c in characters. */
-static int split_line(const char *t, jsp_line *ln, jsp_cell *out)
+/* Cells of one line, in one pass, into a scratch vector (malloc'd, reused
+ * from line to line). Columns are counted twice: x in display width, c in
+ * characters; a cell's end columns leave out its trailing white space
+ * (width 1 each). */
+typedef struct {
+    jsp_cell *v;
+    size_t n, cap;
+    bool oom;
+} cellvec;
+
+static void put_cell(cellvec *cv, const char *t, uint32_t s, uint32_t e, int x0, int c0, int x,
+                     int c, bool tab)
 {
-    int nc = 0, x = 0, c = 0, cx = 0, cc = 0;
-    uint32_t i = ln->s, cs = ln->s;
-    bool tab = ln->split == JSP_SPLIT_TAB;
-    while (i < ln->e && !tab && t[i] == ' ') { /* leading indentation */
-        i++;
-        x++;
-        c++;
+    if (cv->n == cv->cap) {
+        size_t cap = cv->cap ? cv->cap * 2 : 64;
+        jsp_cell *v = realloc(cv->v, cap * sizeof *v);
+        if (!v) {
+            cv->oom = true;
+            return;
+        }
+        cv->v = v;
+        cv->cap = cap;
     }
-    cs = i, cx = x, cc = c;
+    jsp_cell *cl = &cv->v[cv->n++];
+    *cl = (jsp_cell){0};
+    int lead = 0, trail = 0;
+    while (s < e && is_ws(t[s]))
+        s++, lead++;
+    while (e > s && is_ws(t[e - 1]))
+        e--, trail++;
+    cl->s = s;
+    cl->e = e;
+    cl->x0 = x0 + lead;
+    cl->c0 = c0 + lead;
+    if (!tab) { /* the trimmed text's own width */
+        x -= trail;
+        c -= trail;
+    }
+    cl->x1 = x < cl->x0 ? cl->x0 : x;
+    cl->c1 = c < cl->c0 ? cl->c0 : c;
+    cl->col = -1;
+}
+
+static void split_line(const char *t, const jsp_line *ln, cellvec *cv)
+{
+    int x = 0, c = 0;
+    uint32_t i = ln->s;
+    bool tab = ln->split == JSP_SPLIT_TAB;
+    while (i < ln->e && !tab && t[i] == ' ') /* leading indentation */
+        i++, x++, c++;
+    uint32_t cs = i;
+    int cx = x, cc = c;
     for (;;) {
         bool at_end = i >= ln->e;
         uint32_t skip = at_end ? 0 : tab ? (t[i] == '\t') : cell_gap(t, ln, i);
-        if (skip && !tab && i + skip >= ln->e)
-            skip = 0, i = ln->e, at_end = true; /* trailing spaces */
+        if (skip && !tab && i + skip >= ln->e) { /* trailing spaces: kept, then trimmed */
+            x += (int)skip, c += (int)skip, i = ln->e;
+            skip = 0, at_end = true;
+        }
         if (skip || at_end) {
-            if (out) {
-                jsp_cell *cl = &out[nc];
-                *cl = (jsp_cell){0};
-                cl->s = cs;
-                cl->e = i;
-                int lead = 0;
-                while (cl->s < cl->e && is_ws(t[cl->s])) {
-                    cl->s++;
-                    lead++;
-                }
-                trim(t, &cl->s, &cl->e);
-                cl->x0 = cx + lead;
-                cl->x1 = x < cl->x0 ? cl->x0 : x;
-                cl->c0 = cc + lead;
-                cl->c1 = c < cl->c0 ? cl->c0 : c;
-                cl->col = -1;
-            }
-            nc++;
+            put_cell(cv, t, cs, i, cx, cc, x, c, tab);
             if (at_end)
                 break;
             x += tab ? 1 : (int)skip;
@@ -133,55 +150,42 @@ static int split_line(const char *t, jsp_line *ln, jsp_cell *out)
         c++;
         i += (uint32_t)k;
     }
-    return nc;
-}
-
-static void fix_widths(const char *t, jsp_cell *c, int nc)
-{
-    /* x1 = x0 + width of the trimmed text; c1 likewise in characters */
-    for (int i = 0; i < nc; i++) {
-        int w = 0, n = 0;
-        for (uint32_t j = c[i].s; j < c[i].e; n++) {
-            size_t k;
-            w += char_width(t + j, c[i].e - j, &k);
-            j += (uint32_t)k;
-        }
-        c[i].x1 = c[i].x0 + w;
-        c[i].c1 = c[i].c0 + n;
-    }
 }
 
 int jsp_tokenize(jsp_arena *a, const char *t, size_t len, jsp_line **lines, size_t *nlines)
 {
     size_t n = 1;
-    for (size_t i = 0; i < len; i++)
-        n += t[i] == '\n';
+    for (const char *p = t, *end = t + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        n++;
     jsp_line *ls = jsp_alloc(a, n * sizeof *ls);
     if (!ls)
         return -1;
+    cellvec cv = {0};
     size_t k = 0;
-    uint32_t s = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && t[i] != '\n')
-            continue;
+    for (uint32_t s = 0; k < n; s = ls[k - 1].e + 1) {
+        const char *nl = memchr(t + s, '\n', len - s);
+        uint32_t i = nl ? (uint32_t)(nl - t) : (uint32_t)len;
         jsp_line *ln = &ls[k++];
+        memset(ln, 0, sizeof *ln);
         ln->s = s;
-        ln->e = (uint32_t)i;
+        ln->e = i;
         uint32_t a0 = s;
         while (a0 < i && t[a0] == ' ')
             a0++;
         ln->blank = a0 == i; /* a lone tab is an empty cell, not a blank line */
         ln->lead_tab = s < i && t[s] == '\t';
         ln->split = memchr(t + s, '\t', i - s) ? JSP_SPLIT_TAB : JSP_SPLIT_SPACE;
-        int nc = split_line(t, ln, NULL);
-        ln->cells = jsp_alloc(a, (size_t)nc * sizeof *ln->cells);
-        if (!ln->cells)
+        cv.n = 0;
+        split_line(t, ln, &cv);
+        ln->cells = cv.oom ? NULL : jsp_alloc(a, cv.n * sizeof *ln->cells);
+        if (!ln->cells) {
+            free(cv.v);
             return -1;
-        ln->ncells = split_line(t, ln, ln->cells);
-        if (ln->split == JSP_SPLIT_SPACE)
-            fix_widths(t, ln->cells, ln->ncells);
-        s = (uint32_t)i + 1;
+        }
+        memcpy(ln->cells, cv.v, cv.n * sizeof *ln->cells);
+        ln->ncells = (int)cv.n;
     }
+    free(cv.v);
     *lines = ls;
     *nlines = k;
     return 0;
