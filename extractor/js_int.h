@@ -11,6 +11,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -30,6 +31,9 @@ void *jsp_alloc(jsp_arena *a, size_t n);         /* zeroed, aligned; NULL on OOM
 char *jsp_strndup(jsp_arena *a, const char *s, size_t n);
 char *jsp_printf(jsp_arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* vsnprintf, with %s %d %02d %lld %zu %% written without stdio. */
+int jsp_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
 void jsp_arena_free(jsp_arena *a);
 
 /* Growable array of fixed-size items in malloc'd memory (freed by owner). */

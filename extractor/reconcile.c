@@ -122,7 +122,7 @@ void jsp_warn(js_doc *d, uint32_t line0, uint32_t line1, const char *fmt, ...)
     char buf[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    jsp_vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     d->warnings.size = sizeof(jsp_warning);
     jsp_warning *w = jsp_vec_push(&d->warnings);

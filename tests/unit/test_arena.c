@@ -1,0 +1,63 @@
+/* test_arena.c — the library's own formatter (jsp_vsnprintf) against the C
+ * library's vsnprintf: same text, same length, same cut at the room given. */
+#include <limits.h>
+
+/* the cuts are the point here */
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+
+#include "unit.h"
+
+static int ours(char *b, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = jsp_vsnprintf(b, cap, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+#define SAME(cap, ...)                                                                             \
+    do {                                                                                           \
+        char x[64], y[64];                                                                         \
+        memset(x, 'x', sizeof x);                                                                  \
+        memset(y, 'x', sizeof y);                                                                  \
+        assert_int_equal(ours(x, cap, __VA_ARGS__), snprintf(y, cap, __VA_ARGS__));                \
+        assert_memory_equal(x, y, sizeof x);                                                       \
+    } while (0)
+
+static void test_formats(void **st)
+{
+    (void)st;
+    for (size_t cap = 0; cap < 40; cap += 3) {
+        SAME(cap, "tables.%02d.rows.%s.name", 5, "2010301");
+        SAME(cap, "%02d|%02d|%02d|%d", -5, 123, 0, INT_MIN);
+        SAME(cap, "%lld %lld %zu 100%%", LLONG_MIN, LLONG_MAX, (size_t)SIZE_MAX);
+        SAME(cap, "%s%s:%d", "收入", "", -1);
+    }
+    SAME(64, "no specifiers at all");
+    SAME(64, "%.3s|%5d|%x", "abcdef", 42, 255); /* left to vsnprintf */
+}
+
+static void test_printf_arena(void **st)
+{
+    (void)st;
+    jsp_arena a = {0};
+    char big[600];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    char *p = jsp_printf(&a, "%s.%02d", big, 7); /* longer than the stack buffer */
+    assert_non_null(p);
+    assert_int_equal(strlen(p), sizeof big - 1 + 3);
+    assert_string_equal(p + sizeof big - 1, ".07");
+    assert_string_equal(jsp_printf(&a, "tables.%02d.%s", 3, "total"), "tables.03.total");
+    jsp_arena_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_printf_arena),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
