@@ -32,7 +32,8 @@ static bool fold_is_identity(utf8proc_int32_t cp)
         return true;
     utf8proc_int32_t buf[8];
     int last = 0;
-    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
+    utf8proc_ssize_t n =
+        utf8proc_decompose_char(cp, buf, 8, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &last);
     return n == 1 && buf[0] == cp;
 }
 
@@ -85,8 +86,8 @@ jsp_fold *jsp_fold_new(void)
             utf8proc_uint8_t enc[4];
             utf8proc_ssize_t k = utf8proc_encode_char(cp, enc);
             utf8proc_uint8_t *nf = NULL;
-            utf8proc_ssize_t m = utf8proc_map(enc, k, &nf,
-                                              UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
+            utf8proc_ssize_t m =
+                utf8proc_map(enc, k, &nf, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE);
             if (m < 0)
                 continue;
             int rc = pool_add(f, (const char *)nf, (size_t)m);
@@ -120,37 +121,60 @@ typedef struct {
     bool oom;
 } nbuf;
 
-static void put(nbuf *b, const char *s, size_t n, uint32_t orig)
+/* Room for `need` bytes (and the terminator) in all. */
+static bool reserve(nbuf *b, size_t need)
 {
     if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 4096;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *t = realloc(b->t, cap);
-        if (t)
-            b->t = t;
-        uint32_t *m = t ? realloc(b->m, cap * sizeof *m) : NULL;
-        if (!t || !m) {
-            b->oom = true;
-            return;
-        }
-        b->m = m;
-        b->cap = cap;
+        return false;
+    if (need + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap * 2 : 4096;
+    while (cap < need + 1)
+        cap *= 2;
+    char *t = realloc(b->t, cap);
+    if (t)
+        b->t = t;
+    uint32_t *m = t ? realloc(b->m, cap * sizeof *m) : NULL;
+    if (!t || !m) {
+        b->oom = true;
+        return false;
     }
+    b->m = m;
+    b->cap = cap;
+    return true;
+}
+
+static void put(nbuf *b, const char *s, size_t n, uint32_t orig)
+{
+    if (!reserve(b, b->n + n))
+        return;
     for (size_t i = 0; i < n; i++) {
         b->t[b->n] = s[i];
         b->m[b->n++] = orig;
     }
 }
 
+/* One byte, the common case, without put's loop. */
+static inline void put1(nbuf *b, char c, uint32_t orig)
+{
+    if (b->n + 2 > b->cap && !reserve(b, b->n + 1))
+        return;
+    b->t[b->n] = c;
+    b->m[b->n++] = orig;
+}
+
+/* Printable ASCII that is neither markup ('<', '&') nor folded: itself. */
+static inline bool plain_byte(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7F && c != '<' && c != '&';
+}
+
 /* MARK: HTML --------------------------------------------------------------- */
 
-static const char *const known_tags[] = {"p", "br", "td", "th", "tr", "table", "tbody", "thead",
-                                         "tfoot", "span", "div", "b", "i", "u", "strong", "em",
-                                         "font", "sup", "sub", "hr", "li", "ul", "ol", "caption",
-                                         NULL};
+static const char *const known_tags[] = {
+    "p",    "br",  "td", "th", "tr", "table",   "tbody", "thead", "tfoot",
+    "span", "div", "b",  "i",  "u",  "strong",  "em",    "font",  "sup",
+    "sub",  "hr",  "li", "ul", "ol", "caption", NULL};
 
 /* If `in+i` starts a known HTML tag, return its length and what it becomes. */
 static size_t html_tag(const char *in, size_t n, size_t i, const char **repl)
@@ -191,8 +215,8 @@ static size_t html_entity(const char *in, size_t n, size_t i, utf8proc_int32_t *
     static const struct {
         const char *name;
         utf8proc_int32_t cp;
-    } ents[] = {{"&nbsp;", ' '}, {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
-                {"&#39;", '\''}, {"&emsp;", ' '}, {"&ensp;", ' '}};
+    } ents[] = {{"&nbsp;", ' '}, {"&amp;", '&'},  {"&lt;", '<'},   {"&gt;", '>'},
+                {"&quot;", '"'}, {"&#39;", '\''}, {"&emsp;", ' '}, {"&ensp;", ' '}};
     for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++) {
         size_t l = strlen(ents[k].name);
         if (i + l <= n && !memcmp(in + i, ents[k].name, l)) {
@@ -279,8 +303,9 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
 {
     nbuf b = {0};
     memset(out, 0, sizeof *out);
+    reserve(&b, n + n / 8 + 64); /* the output is about the input's size */
     size_t i = 0;
-    int tds = 0;     /* <td> seen in this row: every one but the first opens with a tab */
+    int tds = 0;        /* <td> seen in this row: every one but the first opens with a tab */
     bool in_tr = false; /* inside <tr>…</tr> a line break is only white space */
     while (i < n && !b.oom) {
         unsigned char c = (unsigned char)in[i];
@@ -312,6 +337,11 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
                 continue;
             }
         }
+        if (plain_byte(c)) { /* most bytes: copied as they are */
+            put1(&b, (char)c, orig);
+            i++;
+            continue;
+        }
         int32_t cp;
         if (c == '&') {
             size_t el = html_entity(in, n, i, &cp);
@@ -322,6 +352,11 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
             }
         }
         size_t k = jsp_utf8_decode((const unsigned char *)in + i, n - i, &cp);
+        if (k == 3 && cp != 0x2028 && cp != 0x2029 && !f->idx[cp]) { /* CJK: folds to itself */
+            put(&b, in + i, 3, orig);
+            i += 3;
+            continue;
+        }
         if (!k) {
             out->invalid++;
             put(&b, "\xEF\xBF\xBD", 3, orig);
@@ -366,6 +401,13 @@ uint32_t jsp_cp_at(const char *in, jsp_cpcur *cur, uint32_t b)
 {
     if (b < cur->at)
         *cur = (jsp_cpcur){0, 0};
+    /* eight bytes at a time: a continuation byte is 10xxxxxx */
+    for (; cur->at + 8 <= b; cur->at += 8) {
+        uint64_t w;
+        memcpy(&w, in + cur->at, 8);
+        uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
+        cur->cps += 8 - (uint32_t)__builtin_popcountll(cont);
+    }
     for (; cur->at < b; cur->at++)
         cur->cps += ((unsigned char)in[cur->at] & 0xC0) != 0x80;
     return cur->cps;
@@ -442,7 +484,8 @@ static void repair_each(js_doc *d, const char *name, void (*fix)(js_doc *, uint3
     const jsp_patterns *p = &d->ctx->pat;
     const pcre2_code *re = jsp_regex_get(p, name);
     size_t at = 0;
-    while (re && at < d->norm.len && jsp_match(p, re, d->norm.text, d->norm.len, at, 0, d->md) > 0) {
+    while (re && at < d->norm.len &&
+           jsp_match(p, re, d->norm.text, d->norm.len, at, 0, d->md) > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
         if (ov[1] <= ov[0])
             break;
