@@ -27,10 +27,9 @@ typedef struct {
     size_t used; /* total bytes handed out, for limits and stats */
 } jsp_arena;
 
-void *jsp_alloc(jsp_arena *a, size_t n);         /* zeroed, aligned; NULL on OOM */
+void *jsp_alloc(jsp_arena *a, size_t n); /* zeroed, aligned; NULL on OOM */
 char *jsp_strndup(jsp_arena *a, const char *s, size_t n);
-char *jsp_printf(jsp_arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+char *jsp_printf(jsp_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* vsnprintf, with %s %d %02d %lld %zu %% written without stdio. */
 int jsp_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
     __attribute__((format(printf, 3, 0)));
@@ -110,11 +109,11 @@ const char *jsp_decode(const char *s, size_t n, char **owned, size_t *len);
 /* MARK: normalisation (normalize.c) ----------------------------------------- */
 
 typedef struct {
-    char *text;     /* NFKC-folded UTF-8, LF line ends, HTML tags removed */
+    char *text; /* NFKC-folded UTF-8, LF line ends, HTML tags removed */
     size_t len;
-    uint32_t *n2o;  /* n2o[i] = byte offset in the original input of norm byte i; len+1 entries */
-    size_t invalid; /* invalid UTF-8 sequences replaced by U+FFFD */
-    size_t nul;     /* NUL and other control bytes folded to spaces */
+    uint32_t *n2o;   /* n2o[i] = byte offset in the original input of norm byte i; len+1 entries */
+    size_t invalid;  /* invalid UTF-8 sequences replaced by U+FFFD */
+    size_t nul;      /* NUL and other control bytes folded to spaces */
     uint32_t *pages; /* norm offsets where a form feed (new page) was */
     size_t npages;
 } jsp_norm;
@@ -152,25 +151,24 @@ typedef struct {
     uint32_t s, e;   /* line span in norm, without the LF */
     jsp_cell *cells; /* arena */
     int ncells;
-    uint8_t split;   /* jsp_split */
-    bool lead_tab;   /* line starts with a tab (one-cell-per-line marker) */
-    bool blank;      /* only white space */
-    bool page;       /* first line after a form feed (a new page) */
-    bool taken;      /* read by an earlier table (tables.c: column blocks) */
+    uint8_t split;    /* jsp_split */
+    bool lead_tab;    /* line starts with a tab (one-cell-per-line marker) */
+    bool blank;       /* only white space */
+    bool page;        /* first line after a form feed (a new page) */
+    bool taken;       /* read by an earlier table (tables.c: column blocks) */
     const char *dept; /* the department a 部门：/编制单位 line names (header.c) */
     int8_t table;     /* table id 1..9 of a table line (tables.c), else 0 */
     int8_t shift;     /* that table's power of ten to 万元 */
 } jsp_line;
 
-int jsp_tokenize(jsp_arena *a, const char *text, size_t len, jsp_line **lines,
-                 size_t *nlines);
+int jsp_tokenize(jsp_arena *a, const char *text, size_t len, jsp_line **lines, size_t *nlines);
 
 /* Number-ish classification of a cell's text. */
 typedef enum {
-    JSP_TOK_EMPTY,   /* blank */
-    JSP_TOK_DASH,    /* "-" "—" used as an empty amount */
-    JSP_TOK_AMOUNT,  /* a decimal amount like 2,899.74 or 581 */
-    JSP_TOK_TEXT     /* anything else */
+    JSP_TOK_EMPTY,  /* blank */
+    JSP_TOK_DASH,   /* "-" "—" used as an empty amount */
+    JSP_TOK_AMOUNT, /* a decimal amount like 2,899.74 or 581 */
+    JSP_TOK_TEXT    /* anything else */
 } jsp_tok;
 jsp_tok jsp_classify(const char *s, size_t n, js_dec *val);
 
@@ -204,17 +202,50 @@ typedef struct {
 } jsp_regex;
 
 typedef struct {
-    char key[64];      /* record path under narrative., e.g. three_public.budget_total */
-    char kind[8];      /* amount | count | pct | signed */
-    pcre2_code *re;    /* group "v" = the figure, optional "neg" = direction */
-    int line;          /* line in narrative.pat, for provenance */
+    char key[64];   /* record path under narrative., e.g. three_public.budget_total */
+    char kind[8];   /* amount | count | pct | signed */
+    pcre2_code *re; /* group "v" = the figure, optional "neg" = direction */
+    int line;       /* line in narrative.pat, for provenance */
 } jsp_rule;
 
 typedef struct {
-    char kind[8];  /* sum | le | hier */
-    char id[64];   /* stable check id (may hold $k) */
-    char *expr;    /* malloc'd */
+    char kind[8]; /* sum | le | hier */
+    char id[64];  /* stable check id (may hold $k) */
+    char *expr;   /* malloc'd */
 } jsp_checkdef;
+
+/* The named groups of the number grammar ("mention") numbers.c reads. */
+enum {
+    JSP_G_DATE,
+    JSP_G_MDAY,
+    JSP_G_PCT,
+    JSP_G_FLAT,
+    JSP_G_AMT,
+    JSP_G_CNT,
+    JSP_G_CODE,
+    JSP_G_BARE,
+    JSP_G_Y,
+    JSP_G_MO,
+    JSP_G_MO2,
+    JSP_G_DD,
+    JSP_G_DD2,
+    JSP_G_PU,
+    JSP_G_PN,
+    JSP_G_PC,
+    JSP_G_PN2,
+    JSP_G_PDIR,
+    JSP_G_AN,
+    JSP_G_AC,
+    JSP_G_AU,
+    JSP_G_ADIR,
+    JSP_G_CN,
+    JSP_G_CC,
+    JSP_G_CM,
+    JSP_G_CL,
+    JSP_G_CL2,
+    JSP_G_CDIR,
+    JSP_G_COUNT
+};
 
 typedef struct {
     jsp_vocab *vocab;
@@ -224,14 +255,15 @@ typedef struct {
     size_t nregex;
     jsp_rule *rules;
     size_t nrules;
-    const pcre2_code *label_strip; /* regex.pat "label_strip", borrowed */
-    const pcre2_code *mention;     /* numbers.pat "mention", borrowed */
+    const pcre2_code *label_strip;      /* regex.pat "label_strip", borrowed */
+    const pcre2_code *mention;          /* numbers.pat "mention", borrowed */
     const pcre2_code *mention_anchored; /* the same, anchored, borrowed */
-    jsp_lead start;                /* copies of the leads of "mention_start", */
-    jsp_lead concept;              /* "concept" */
-    jsp_lead strip;                /* and "label_strip" */
-    pcre2_match_context *mctx;     /* match and depth limits, read-only */
-    bool all_jit;                  /* every pattern JIT-compiled: jsp_match calls JIT directly */
+    jsp_lead start;                     /* copies of the leads of "mention_start", */
+    jsp_lead concept;                   /* "concept" */
+    jsp_lead strip;                     /* and "label_strip" */
+    pcre2_match_context *mctx;          /* match and depth limits, read-only */
+    bool all_jit;           /* every pattern JIT-compiled: jsp_match calls JIT directly */
+    int group[JSP_G_COUNT]; /* "mention"'s group numbers (jsp_num_init) */
 } jsp_patterns;
 
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err);
@@ -293,13 +325,15 @@ typedef struct {
     const char *path;      /* record path the figure fed, NULL if none */
     int8_t shift;          /* power of ten to 万元 a bare figure was read with */
     /* Filled at the end of the stage, in the original (decoded) input: */
-    uint32_t ob, oe;       /* byte offsets */
-    uint32_t cs, ce;       /* code-point offsets */
-    const char *text;      /* input bytes [ob, oe), arena */
+    uint32_t ob, oe;  /* byte offsets */
+    uint32_t cs, ce;  /* code-point offsets */
+    const char *text; /* input bytes [ob, oe), arena */
 } jsp_mention;
 
 /* Evaluate the "mention" match in md (over `text`). `shift` is the power of
  * ten to 万元 for a bare figure. False when the match is not a mention. */
+/* Resolve the group numbers of p->mention into p->group (at load). */
+void jsp_num_init(jsp_patterns *p);
 bool jsp_num_eval(const jsp_patterns *p, jsp_arena *a, const char *text, pcre2_match_data *md,
                   int shift, jsp_mention *m);
 /* Value of a Chinese numeral (十五, 两千三百, 二〇一八); false if invalid. */
@@ -342,10 +376,10 @@ typedef struct {
     int id;
     const char *dept; /* its 部门 line, NULL if none */
     uint32_t dept_line, line0;
-    int shift;        /* its unit's power of ten to 万元 */
-    int year;         /* a 20XX年度 on its first lines, 0 if none */
-    bool foreign;     /* left out: another department's */
-    bool read;        /* it had figures and was read */
+    int shift;    /* its unit's power of ten to 万元 */
+    int year;     /* a 20XX年度 on its first lines, 0 if none */
+    bool foreign; /* left out: another department's */
+    bool read;    /* it had figures and was read */
 } jsp_tinfo;
 
 /* A figure printed in a summary table (01, 04) on a line of figures only,
@@ -364,10 +398,10 @@ typedef enum { JSP_C_PASS, JSP_C_ROUNDING, JSP_C_FAIL, JSP_C_NOT_CHECKED } jsp_c
 /* One check (checks.c): an identity between figures of the record. */
 typedef struct {
     const char *id, *msg;
-    uint8_t status;           /* jsp_cstatus */
+    uint8_t status; /* jsp_cstatus */
     bool has_values;
-    js_dec expected, actual;  /* actual = the left side, expected = the right */
-    const char **paths;       /* arena, npaths entries */
+    js_dec expected, actual; /* actual = the left side, expected = the right */
+    const char **paths;      /* arena, npaths entries */
     int npaths;
 } jsp_check;
 
@@ -382,17 +416,17 @@ typedef struct js_doc {
     jsp_norm norm;
     jsp_line *lines;
     size_t nlines;
-    jsp_vec facts;    /* jsp_fact */
-    uint32_t *fslot;  /* hash of facts by path: index+1, 0 empty (malloc'd) */
+    jsp_vec facts;           /* jsp_fact */
+    uint32_t *fslot;         /* hash of facts by path: index+1, 0 empty (malloc'd) */
     size_t nfslot, findexed; /* slots; facts indexed so far (SIZE_MAX: rebuild) */
-    jsp_vec warnings; /* jsp_warning */
-    jsp_vec mentions; /* jsp_mention, with JS_OPT_MENTIONS (mentions.c) */
-    jsp_vec tinfo;    /* jsp_tinfo (tables.c) */
-    jsp_vec loose;    /* jsp_loose (tables.c → reconcile.c) */
-    jsp_vec checks;   /* jsp_check (checks.c) */
-    jsp_vec repairs;  /* jsp_repair: OCR figures read again (normalize.c), by offset */
-    size_t ocr_marks; /* signs of OCR in the text: repairs, bars read for rules */
-    pcre2_match_data *md; /* one match block for the stages' single matches */
+    jsp_vec warnings;        /* jsp_warning */
+    jsp_vec mentions;        /* jsp_mention, with JS_OPT_MENTIONS (mentions.c) */
+    jsp_vec tinfo;           /* jsp_tinfo (tables.c) */
+    jsp_vec loose;           /* jsp_loose (tables.c → reconcile.c) */
+    jsp_vec checks;          /* jsp_check (checks.c) */
+    jsp_vec repairs;         /* jsp_repair: OCR figures read again (normalize.c), by offset */
+    size_t ocr_marks;        /* signs of OCR in the text: repairs, bars read for rules */
+    pcre2_match_data *md;    /* one match block for the stages' single matches */
     const char *department;
     int year;
     size_t prose_start, prose_end; /* line range of 第三部分 (情况说明) */
@@ -418,8 +452,8 @@ void jsp_repair_figures(js_doc *d);
 const jsp_repair *jsp_repair_at(const js_doc *d, uint32_t s, uint32_t e);
 
 /* Facts (reconcile.c): set replaces an existing path; get returns NULL. */
-jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num,
-                       const char *str, uint32_t s, uint32_t e, const char *rule);
+jsp_fact *jsp_fact_set(js_doc *d, const char *path, jsp_fkind kind, js_dec num, const char *str,
+                       uint32_t s, uint32_t e, const char *rule);
 jsp_fact *jsp_fact_get(const js_doc *d, const char *path);
 void jsp_warn(js_doc *d, uint32_t line0, uint32_t line1, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

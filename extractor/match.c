@@ -672,6 +672,7 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
         return -1;
     }
     p->all_jit = all_jit(p);
+    jsp_num_init(p);
     return 0;
 }
 

@@ -115,6 +115,32 @@ bool jsp_group(const pcre2_code *re, pcre2_match_data *md, const char *name, siz
     return true;
 }
 
+/* The mention pattern's groups by number, looked up once (jsp_num_init):
+ * PCRE2's lookup by name costs a search per call. */
+static const char *const group_names[JSP_G_COUNT] = {
+    "date", "mday", "pct", "flat", "amt", "cnt", "code", "bare", "y",  "mo",
+    "mo2",  "dd",   "dd2", "pu",   "pn",  "pc",  "pn2",  "pdir", "an", "ac",
+    "au",   "adir", "cn",  "cc",   "cm",  "cl",  "cl2",  "cdir"};
+
+void jsp_num_init(jsp_patterns *p)
+{
+    for (int i = 0; i < JSP_G_COUNT; i++)
+        p->group[i] = pcre2_substring_number_from_name(p->mention, (PCRE2_SPTR)group_names[i]);
+}
+
+static bool grp(const jsp_patterns *p, pcre2_match_data *md, int id, size_t *s, size_t *e)
+{
+    int g = p->group[id];
+    if (g <= 0 || (uint32_t)g >= pcre2_get_ovector_count(md))
+        return false;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+    if (ov[2 * g] == PCRE2_UNSET)
+        return false;
+    *s = ov[2 * g];
+    *e = ov[2 * g + 1];
+    return true;
+}
+
 /* An Arabic figure: ',' and ' ' dropped, '。' read as the point. */
 static bool arabic(const char *t, size_t n, js_dec *v)
 {
@@ -136,13 +162,13 @@ static bool arabic(const char *t, size_t n, js_dec *v)
 }
 
 /* The figure of an alternative: Arabic group `an`, else Chinese group `cn`. */
-static bool figure(const jsp_patterns *p, const char *t, pcre2_match_data *md, const char *an,
-                   const char *cn, js_dec *v)
+static bool figure(const jsp_patterns *p, const char *t, pcre2_match_data *md, int an, int cn,
+                   js_dec *v)
 {
     size_t s, e;
-    if (an && jsp_group(p->mention, md, an, &s, &e))
+    if (an >= 0 && grp(p, md, an, &s, &e))
         return arabic(t + s, e - s, v);
-    if (cn && jsp_group(p->mention, md, cn, &s, &e))
+    if (cn >= 0 && grp(p, md, cn, &s, &e))
         return jsp_cn_numeral(p->vocab, t + s, e - s, v);
     return false;
 }
@@ -150,10 +176,10 @@ static bool figure(const jsp_patterns *p, const char *t, pcre2_match_data *md, c
 /* Sign m by the direction word in group g (增加 +1, 减少 -1, 持平 0; sign 2
  * when there is none) and negate its value for a falling one. */
 static void set_sign(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
-                     const char *g, jsp_mention *m)
+                     int g, jsp_mention *m)
 {
     size_t s, e;
-    const char *d = jsp_group(p->mention, md, g, &s, &e)
+    const char *d = grp(p, md, g, &s, &e)
                         ? jsp_vocab_get(p->vocab, "direction", jsp_squeeze(a, t + s, e - s))
                         : NULL;
     m->sign = d ? (int8_t)atoi(d) : 2;
@@ -177,11 +203,11 @@ static bool eval_date(const jsp_patterns *p, const char *t, pcre2_match_data *md
 {
     size_t s, e;
     int y = 0, mo = 0, dd = 0;
-    if (jsp_group(p->mention, md, "y", &s, &e))
+    if (grp(p, md, JSP_G_Y, &s, &e))
         y = atoi(t + s);
-    if (jsp_group(p->mention, md, "mo", &s, &e) || jsp_group(p->mention, md, "mo2", &s, &e))
+    if (grp(p, md, JSP_G_MO, &s, &e) || grp(p, md, JSP_G_MO2, &s, &e))
         mo = atoi(t + s);
-    if (jsp_group(p->mention, md, "dd", &s, &e) || jsp_group(p->mention, md, "dd2", &s, &e))
+    if (grp(p, md, JSP_G_DD, &s, &e) || grp(p, md, JSP_G_DD2, &s, &e))
         dd = atoi(t + s);
     m->kind = JSP_M_DATE;
     if (!y)
@@ -201,15 +227,16 @@ static bool eval_pct(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_m
     size_t s, e;
     m->kind = JSP_M_PERCENT;
     m->unit = "%";
-    if (jsp_group(p->mention, md, "flat", &s, &e)) {
+    if (grp(p, md, JSP_G_FLAT, &s, &e)) {
         m->sign = 0;
         return true;
     }
-    if (!figure(p, t, md, "pn", "pc", &m->value) && !figure(p, t, md, "pn2", NULL, &m->value))
+    if (!figure(p, t, md, JSP_G_PN, JSP_G_PC, &m->value) &&
+        !figure(p, t, md, JSP_G_PN2, -1, &m->value))
         return false;
-    if (jsp_group(p->mention, md, "pu", &s, &e) && e - s > 1)
+    if (grp(p, md, JSP_G_PU, &s, &e) && e - s > 1)
         m->unit = "个百分点";
-    set_sign(p, a, t, md, "pdir", m);
+    set_sign(p, a, t, md, JSP_G_PDIR, m);
     return true;
 }
 
@@ -218,7 +245,7 @@ static bool eval_amount(const jsp_patterns *p, jsp_arena *a, const char *t, pcre
 {
     size_t s, e;
     js_dec v;
-    if (!figure(p, t, md, "an", "ac", &v) || !jsp_group(p->mention, md, "au", &s, &e))
+    if (!figure(p, t, md, JSP_G_AN, JSP_G_AC, &v) || !grp(p, md, JSP_G_AU, &s, &e))
         return false;
     char *u = jsp_squeeze(a, t + s, e - s);
     const char *shift = u ? jsp_vocab_get(p->vocab, "unit", u) : NULL;
@@ -227,7 +254,7 @@ static bool eval_amount(const jsp_patterns *p, jsp_arena *a, const char *t, pcre
     m->kind = JSP_M_AMOUNT;
     m->unit = "万元";
     m->unit_text = u;
-    set_sign(p, a, t, md, "adir", m);
+    set_sign(p, a, t, md, JSP_G_ADIR, m);
     return true;
 }
 
@@ -236,22 +263,22 @@ static bool eval_count(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2
 {
     size_t s, e;
     js_dec v;
-    if (!figure(p, t, md, "cn", "cc", &v))
+    if (!figure(p, t, md, JSP_G_CN, JSP_G_CC, &v))
         return false;
-    if (jsp_group(p->mention, md, "cm", &s, &e)) { /* 3.5万人: the multiplier from cn_mult */
+    if (grp(p, md, JSP_G_CM, &s, &e)) { /* 3.5万人: the multiplier from cn_mult */
         const char *mult = jsp_vocab_get(p->vocab, "cn_mult", jsp_squeeze(a, t + s, e - s));
         if (!mult || !jsp_dec_shift_checked(v, atoi(mult), &v))
             return false;
     }
     if (!integral(&v))
         return false;
-    if (!jsp_group(p->mention, md, "cl", &s, &e) && !jsp_group(p->mention, md, "cl2", &s, &e))
+    if (!grp(p, md, JSP_G_CL, &s, &e) && !grp(p, md, JSP_G_CL2, &s, &e))
         return false;
     const char *cl = jsp_vocab_get(p->vocab, "classifier", jsp_squeeze(a, t + s, e - s));
     m->kind = JSP_M_COUNT;
     m->value = v;
     m->unit = cl ? cl : jsp_strndup(a, t + s, e - s);
-    set_sign(p, a, t, md, "cdir", m);
+    set_sign(p, a, t, md, JSP_G_CDIR, m);
     return true;
 }
 
@@ -285,18 +312,17 @@ bool jsp_num_eval(const jsp_patterns *p, jsp_arena *a, const char *text, pcre2_m
     m->s = (uint32_t)ov[0];
     m->e = (uint32_t)ov[1];
     m->sign = 2;
-    const pcre2_code *re = p->mention;
-    if (jsp_group(re, md, "date", &s, &e) || jsp_group(re, md, "mday", &s, &e))
+    if (grp(p, md, JSP_G_DATE, &s, &e) || grp(p, md, JSP_G_MDAY, &s, &e))
         return eval_date(p, text, md, m);
-    if (jsp_group(re, md, "pct", &s, &e) || jsp_group(re, md, "flat", &s, &e))
+    if (grp(p, md, JSP_G_PCT, &s, &e) || grp(p, md, JSP_G_FLAT, &s, &e))
         return eval_pct(p, a, text, md, m);
-    if (jsp_group(re, md, "amt", &s, &e))
+    if (grp(p, md, JSP_G_AMT, &s, &e))
         return eval_amount(p, a, text, md, m);
-    if (jsp_group(re, md, "cnt", &s, &e))
+    if (grp(p, md, JSP_G_CNT, &s, &e))
         return eval_count(p, a, text, md, m);
-    if (jsp_group(re, md, "code", &s, &e))
+    if (grp(p, md, JSP_G_CODE, &s, &e))
         return eval_code(text, s, e, m);
-    if (jsp_group(re, md, "bare", &s, &e))
+    if (grp(p, md, JSP_G_BARE, &s, &e))
         return eval_bare(text, s, e, shift, m);
     return false;
 }
