@@ -102,9 +102,9 @@ bool jsp_cn_numeral(const jsp_vocab *v, const char *s, size_t n, js_dec *out)
 
 /* MARK: groups and pieces -------------------------------------------------- */
 
-bool jsp_group(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
+/* Span of group number g of the last match; false when unset. */
+static bool group_at(pcre2_match_data *md, int g, size_t *s, size_t *e)
 {
-    int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
     if (g <= 0 || (uint32_t)g >= pcre2_get_ovector_count(md))
         return false;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -128,17 +128,14 @@ void jsp_num_init(jsp_patterns *p)
         p->group[i] = pcre2_substring_number_from_name(p->mention, (PCRE2_SPTR)group_names[i]);
 }
 
+bool jsp_group(const pcre2_code *re, pcre2_match_data *md, const char *name, size_t *s, size_t *e)
+{
+    return group_at(md, pcre2_substring_number_from_name(re, (PCRE2_SPTR)name), s, e);
+}
+
 static bool grp(const jsp_patterns *p, pcre2_match_data *md, int id, size_t *s, size_t *e)
 {
-    int g = p->group[id];
-    if (g <= 0 || (uint32_t)g >= pcre2_get_ovector_count(md))
-        return false;
-    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-    if (ov[2 * g] == PCRE2_UNSET)
-        return false;
-    *s = ov[2 * g];
-    *e = ov[2 * g + 1];
-    return true;
+    return group_at(md, p->group[id], s, e);
 }
 
 /* An Arabic figure: ',' and ' ' dropped, '。' read as the point. */
