@@ -253,6 +253,8 @@ typedef struct {
     size_t nchecks;
     jsp_regex *regex;
     size_t nregex;
+    uint32_t *byname; /* p->regex by name: open addressing, 1 + index (match.c) */
+    size_t nbyname;
     jsp_rule *rules;
     size_t nrules;
     const pcre2_code *label_strip;      /* regex.pat "label_strip", borrowed */

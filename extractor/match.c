@@ -536,6 +536,48 @@ static int load_vocab_dir(jsp_patterns *p, const char *dir, js_error *err)
     return rc;
 }
 
+static uint32_t name_hash(const char *s)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* p->byname: an open-addressed index of p->regex by name (1 + index, 0 =
+ * empty), built once every file is loaded; until then a linear search. */
+static int index_names(jsp_patterns *p)
+{
+    size_t cap = 64;
+    while (cap < 2 * p->nregex)
+        cap *= 2;
+    if (!(p->byname = calloc(cap, sizeof *p->byname)))
+        return -1;
+    p->nbyname = cap;
+    for (size_t i = 0; i < p->nregex; i++) {
+        size_t h = name_hash(p->regex[i].name) & (cap - 1);
+        while (p->byname[h])
+            h = (h + 1) & (cap - 1);
+        p->byname[h] = (uint32_t)i + 1;
+    }
+    return 0;
+}
+
+static const jsp_regex *regex_named(const jsp_patterns *p, const char *name)
+{
+    if (!p->byname) {
+        for (size_t i = 0; i < p->nregex; i++)
+            if (!strcmp(p->regex[i].name, name))
+                return &p->regex[i];
+        return NULL;
+    }
+    for (size_t h = name_hash(name) & (p->nbyname - 1); p->byname[h];
+         h = (h + 1) & (p->nbyname - 1))
+        if (!strcmp(p->regex[p->byname[h] - 1].name, name))
+            return &p->regex[p->byname[h] - 1];
+    return NULL;
+}
+
 bool jsp_lead_ask(const jsp_patterns *p, const jsp_lead *l, int32_t cp)
 {
     utf8proc_uint8_t enc[4];
@@ -596,10 +638,8 @@ static int leads_init(jsp_patterns *p, size_t from, const char *path, js_error *
 
 const jsp_lead *jsp_lead_get(const jsp_patterns *p, const char *name)
 {
-    for (size_t i = 0; i < p->nregex; i++)
-        if (!strcmp(p->regex[i].name, name))
-            return &p->regex[i].lead;
-    return NULL;
+    const jsp_regex *r = regex_named(p, name);
+    return r ? &r->lead : NULL;
 }
 
 /* A copy of pattern `name`'s lead (its pointers outlive p->regex's moves). */
@@ -671,6 +711,10 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
                 "missing the 'mention', 'mention_start' or 'concept' pattern");
         return -1;
     }
+    if (index_names(p)) {
+        set_err(err, JS_E_NOMEM, path, 0, "out of memory");
+        return -1;
+    }
     p->all_jit = all_jit(p);
     jsp_num_init(p);
     return 0;
@@ -687,6 +731,7 @@ void jsp_patterns_free(jsp_patterns *p)
     for (size_t i = 0; i < p->nrules; i++)
         pcre2_code_free(p->rules[i].re);
     free(p->regex);
+    free(p->byname);
     free(p->rules);
     for (size_t i = 0; i < p->nchecks; i++)
         free(p->checks[i].expr);
@@ -708,8 +753,6 @@ int jsp_match(const jsp_patterns *p, const pcre2_code *re, const char *s, size_t
 
 const pcre2_code *jsp_regex_get(const jsp_patterns *p, const char *name)
 {
-    for (size_t i = 0; i < p->nregex; i++)
-        if (!strcmp(p->regex[i].name, name))
-            return p->regex[i].re;
-    return NULL;
+    const jsp_regex *r = regex_named(p, name);
+    return r ? r->re : NULL;
 }
