@@ -178,15 +178,18 @@ static int title_id(js_doc *d, const jsp_line *ln)
     if (!c || c->e - c->s > 200)
         return 0;
     const jsp_patterns *p = &d->ctx->pat;
-    char *key = jsp_label_key(p, &d->arena, d->md, d->norm.text + c->s, c->e - c->s);
-    if (!key)
+    char *key = c->key; /* kept in the cell, as ckey keeps it, for the table passes */
+    if (!key && !(key = ((jsp_cell *)c)->key = jsp_label_key(p, &d->arena, d->md,
+                                                             d->norm.text + c->s, c->e - c->s)))
         return 0;
     const char *id = jsp_vocab_get(p->vocab, "title", key);
-    char *paren = strchr(key, '(');
+    const char *paren = strchr(key, '(');
     if (!id && paren && paren > key) { /* 八、…决算表（本单位无…） */
-        *paren = 0;
-        id = jsp_vocab_get(p->vocab, "title", key);
+        key = jsp_strndup(&d->arena, key, (size_t)(paren - key));
+        id = key ? jsp_vocab_get(p->vocab, "title", key) : NULL;
     }
+    if (!key)
+        return 0;
     size_t kl = strlen(key);
     if (!id && kl >= 12 && kl <= 90 && !strcmp(key + kl - 3, "表"))
         id = jsp_vocab_fuzzy(p->vocab, "title", key);
