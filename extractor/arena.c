@@ -140,6 +140,15 @@ int jsp_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
     return (int)o.n;
 }
 
+int jsp_snprintf(char *buf, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = jsp_vsnprintf(buf, cap, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
 char *jsp_printf(jsp_arena *a, const char *fmt, ...)
 {
     char tmp[256];

@@ -193,7 +193,7 @@ static void judge(js_doc *d, const char *id, const char *what, bool le, const si
     if (!l->n && !r->n)
         return; /* neither side printed: nothing to say */
     if (!l->n || !r->n) {
-        snprintf(msg, sizeof msg, "%s: %s side not in the record", what, l->n ? "right" : "left");
+        jsp_snprintf(msg, sizeof msg, "%s: %s side not in the record", what, l->n ? "right" : "left");
         jsp_check *k = new_check(d, id, JSP_C_NOT_CHECKED, msg);
         if (k)
             set_paths(d, k, l, r);
@@ -207,7 +207,7 @@ static void judge(js_doc *d, const char *id, const char *what, bool le, const si
     jsp_dec_format(l->sum, a, sizeof a);
     jsp_dec_format(r->sum, b, sizeof b);
     jsp_dec_format(diff, res, sizeof res);
-    snprintf(msg, sizeof msg, "%s: %s %s %s%s%s", what, a,
+    jsp_snprintf(msg, sizeof msg, "%s: %s %s %s%s%s", what, a,
              st == JSP_C_PASS ? (le ? "<=" : "=") : (le ? ">" : "≠"), b,
              st == JSP_C_PASS ? "" : ", residual ", st == JSP_C_PASS ? "" : res);
     jsp_check *k = new_check(d, id, st, msg);
@@ -255,7 +255,7 @@ static void run_identity(const cctx *c, const char *id, const char *ex)
     t.at++;
     expr(c, &t, &r);
     char what[200];
-    snprintf(what, sizeof what, "%s", ex);
+    jsp_snprintf(what, sizeof what, "%s", ex);
     char *eq = strstr(what, le ? " <=" : " =");
     if (eq)
         *eq = 0; /* the message names the left side */
@@ -288,7 +288,7 @@ static void run_sum(const cctx *c, const jsp_checkdef *def)
         return;
     }
     char pat[256];
-    snprintf(pat, sizeof pat, "%s", def->expr);
+    jsp_snprintf(pat, sizeof pat, "%s", def->expr);
     char *sp = strchr(pat, ' ');
     if (sp)
         *sp = 0; /* the first term names where the keys are */
@@ -351,16 +351,16 @@ static void hier_one(const cctx *c, const jsp_checkdef *def, const char *parent,
         return;
     char path[160], id[160], what[200];
     side l = {{0, 0}, 0, 0, {0}, 0}, r = l;
-    snprintf(path, sizeof path, "%s.%s.%s", def->expr, parent, col);
+    jsp_snprintf(path, sizeof path, "%s.%s.%s", def->expr, parent, col);
     add_term(c, &l, path, 1);
     for (size_t i = 0; i < n; i++) {
         if (is_child(parent, cells[i].code) && !strcmp(cells[i].col, col)) {
-            snprintf(path, sizeof path, "%s.%s.%s", def->expr, cells[i].code, col);
+            jsp_snprintf(path, sizeof path, "%s.%s.%s", def->expr, cells[i].code, col);
             add_term(c, &r, path, 1);
         }
     }
-    snprintf(id, sizeof id, "%s.%s.%s", def->id, parent, col);
-    snprintf(what, sizeof what, "%s.%s.%s = sum of its %s", def->expr, parent, col,
+    jsp_snprintf(id, sizeof id, "%s.%s.%s", def->id, parent, col);
+    jsp_snprintf(what, sizeof what, "%s.%s.%s = sum of its %s", def->expr, parent, col,
              !strcmp(parent, "total") ? "classes" : "children");
     judge(d, id, what, false, &l, &r);
 }
@@ -390,8 +390,8 @@ static void header_checks(js_doc *d)
     for (size_t i = 0; i < d->tinfo.n; i++) {
         if (t[i].dept && d->department) {
             bool same = !strcmp(t[i].dept, d->department);
-            snprintf(id, sizeof id, "header.department.%02d.line%u", t[i].id, t[i].dept_line);
-            snprintf(msg, sizeof msg, "table %02d (line %u) names %s%s%s", t[i].id, t[i].dept_line,
+            jsp_snprintf(id, sizeof id, "header.department.%02d.line%u", t[i].id, t[i].dept_line);
+            jsp_snprintf(msg, sizeof msg, "table %02d (line %u) names %s%s%s", t[i].id, t[i].dept_line,
                      t[i].dept, same ? "" : "; the record's department is ",
                      same ? "" : d->department);
             if (!same && t[i].foreign)
@@ -403,8 +403,8 @@ static void header_checks(js_doc *d)
             }
         }
         if (t[i].year && d->year) {
-            snprintf(id, sizeof id, "header.year.%02d.line%u", t[i].id, t[i].line0);
-            snprintf(msg, sizeof msg, "table %02d is of %d, the record of %d", t[i].id, t[i].year,
+            jsp_snprintf(id, sizeof id, "header.year.%02d.line%u", t[i].id, t[i].line0);
+            jsp_snprintf(msg, sizeof msg, "table %02d is of %d, the record of %d", t[i].id, t[i].year,
                      d->year);
             new_check(d, id, t[i].year == d->year ? JSP_C_PASS : JSP_C_FAIL, msg);
         }
@@ -459,7 +459,7 @@ static const jsp_fact *nearest(const cctx *c, const char *paths, js_dec v)
 {
     char buf[512];
     const jsp_fact *best = NULL;
-    snprintf(buf, sizeof buf, "%s", paths);
+    jsp_snprintf(buf, sizeof buf, "%s", paths);
     for (char *save = NULL, *p = strtok_r(buf, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
         const jsp_fact *f = get(c, p);
         if (f && (!best || jsp_dec_cmp(jsp_dec_abs(jsp_dec_sub(f->num, v)),
@@ -486,12 +486,12 @@ static void prose_verdict(js_doc *d, const jsp_mention *m, const char *kind, js_
     uint32_t line = jsp_line_of(d, m->s);
     jsp_dec_format(stated, a, sizeof a);
     jsp_dec_format(computed, b, sizeof b);
-    snprintf(id, sizeof id, "prose.%s.line%u.at%u.%s", kind, line, m->s - d->lines[line - 1].s,
+    jsp_snprintf(id, sizeof id, "prose.%s.line%u.at%u.%s", kind, line, m->s - d->lines[line - 1].s,
              m->label ? m->label : "figure"); /* at: byte in the line, so ids are unique */
-    snprintf(msg, sizeof msg, "line %u: %s %s%s %s %s", line, m->label ? m->label : "", a,
+    jsp_snprintf(msg, sizeof msg, "line %u: %s %s%s %s %s", line, m->label ? m->label : "", a,
              *kind == 'a' ? "万元" : "%", st == JSP_C_PASS ? "agrees with" : "but", what);
     if (st != JSP_C_PASS)
-        snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " gives %s", b);
+        jsp_snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " gives %s", b);
     jsp_check *k = new_check(d, id, st, msg);
     if (!k)
         return;

@@ -12,19 +12,9 @@
 #define JSP_DEC_MAXSC 12
 #define JSP_DEC_LIMIT 900000000000000000LL /* stay clear of INT64_MAX */
 
-static const int64_t pow10_tab[] = {1LL,
-                                    10LL,
-                                    100LL,
-                                    1000LL,
-                                    10000LL,
-                                    100000LL,
-                                    1000000LL,
-                                    10000000LL,
-                                    100000000LL,
-                                    1000000000LL,
-                                    10000000000LL,
-                                    100000000000LL,
-                                    1000000000000LL};
+static const int64_t pow10_tab[] = {
+    1LL,        10LL,        100LL,        1000LL,        10000LL,        100000LL,       1000000LL,
+    10000000LL, 100000000LL, 1000000000LL, 10000000000LL, 100000000000LL, 1000000000000LL};
 
 bool jsp_dec_parse(const char *s, size_t n, js_dec *out)
 {
@@ -124,7 +114,7 @@ js_dec jsp_dec_shift(js_dec a, int p)
 bool jsp_dec_shift_checked(js_dec a, int p, js_dec *out)
 {
     int64_t m = a.v < 0 ? -a.v : a.v;
-    int up = p - a.sc; /* net power applied to the integer v (when p > sc) */
+    int up = p - a.sc;                     /* net power applied to the integer v (when p > sc) */
     int excess = a.sc - p - JSP_DEC_MAXSC; /* trailing zeros a shift down must drop */
     if (excess > 0 && (excess > JSP_DEC_MAXSC || m % pow10_tab[excess] != 0))
         return false;
@@ -164,11 +154,24 @@ double jsp_dec_to_double(js_dec a)
 
 void jsp_dec_format(js_dec a, char *buf, size_t n)
 {
-    int64_t v = a.v < 0 ? -a.v : a.v;
-    int64_t p = pow10_tab[a.sc];
-    if (a.sc == 0)
-        snprintf(buf, n, "%s%lld", a.v < 0 ? "-" : "", (long long)v);
-    else
-        snprintf(buf, n, "%s%lld.%0*lld", a.v < 0 ? "-" : "", (long long)(v / p),
-                 (int)a.sc, (long long)(v % p));
+    /* digits from the last: the point after sc of them, a 0 before a bare point */
+    uint64_t v = a.v < 0 ? 0 - (uint64_t)a.v : (uint64_t)a.v;
+    char d[48];
+    int k = (int)sizeof d;
+    for (int i = 0; v || i < a.sc;) {
+        d[--k] = (char)('0' + v % 10);
+        v /= 10;
+        if (++i == a.sc)
+            d[--k] = '.';
+    }
+    if (k == (int)sizeof d || d[k] == '.')
+        d[--k] = '0';
+    if (a.v < 0)
+        d[--k] = '-';
+    size_t len = sizeof d - (size_t)k;
+    if (!n)
+        return;
+    len = len < n ? len : n - 1;
+    memcpy(buf, d + k, len);
+    buf[len] = 0;
 }

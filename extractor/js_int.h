@@ -33,6 +33,8 @@ char *jsp_printf(jsp_arena *a, const char *fmt, ...) __attribute__((format(print
 /* vsnprintf, with %s %d %02d %lld %zu %% written without stdio. */
 int jsp_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
     __attribute__((format(printf, 3, 0)));
+/* snprintf, the same way. */
+int jsp_snprintf(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void jsp_arena_free(jsp_arena *a);
 
 /* Growable array of fixed-size items in malloc'd memory (freed by owner). */

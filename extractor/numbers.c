@@ -208,13 +208,13 @@ static bool eval_date(const jsp_patterns *p, const char *t, pcre2_match_data *md
         dd = atoi(t + s);
     m->kind = JSP_M_DATE;
     if (!y)
-        snprintf(m->str, sizeof m->str, "--%02d-%02d", mo, dd);
+        jsp_snprintf(m->str, sizeof m->str, "--%02d-%02d", mo, dd);
     else if (!mo)
-        snprintf(m->str, sizeof m->str, "%04d", y);
+        jsp_snprintf(m->str, sizeof m->str, "%04d", y);
     else if (!dd)
-        snprintf(m->str, sizeof m->str, "%04d-%02d", y, mo);
+        jsp_snprintf(m->str, sizeof m->str, "%04d-%02d", y, mo);
     else
-        snprintf(m->str, sizeof m->str, "%04d-%02d-%02d", y, mo, dd);
+        jsp_snprintf(m->str, sizeof m->str, "%04d-%02d-%02d", y, mo, dd);
     return true;
 }
 

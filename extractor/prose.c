@@ -65,7 +65,7 @@ static bool apply_rule(js_doc *d, const jsp_rule *r, size_t from, size_t to, pcr
     if (ue > ve)
         ve = ue;
     char path[96];
-    snprintf(path, sizeof path, "narrative.%s", r->key);
+    jsp_snprintf(path, sizeof path, "narrative.%s", r->key);
     bool count = !strcmp(r->kind, "count");
     if (!strcmp(r->kind, "change"))
         put_pct(d, r, md, path);
@@ -94,7 +94,7 @@ void jsp_prose(js_doc *d)
         if (seen || !apply_rule(d, r, from, to, md))
             continue;
         if (ndone < 64)
-            snprintf(done[ndone++], sizeof done[0], "%s", r->key);
+            jsp_snprintf(done[ndone++], sizeof done[0], "%s", r->key);
         d->is_report = true;
     }
 }

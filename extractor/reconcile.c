@@ -163,16 +163,16 @@ static void sources_02_vs_01(js_doc *d)
                                       "other", NULL};
     for (int i = 0; src[i]; i++) {
         char p02[64], p01[64];
-        snprintf(p02, sizeof p02, "tables.02.rows.total.%s", src[i]);
-        snprintf(p01, sizeof p01, "tables.01.income.%s", src[i]);
+        jsp_snprintf(p02, sizeof p02, "tables.02.rows.total.%s", src[i]);
+        jsp_snprintf(p01, sizeof p01, "tables.01.income.%s", src[i]);
         jsp_fact *a = jsp_fact_get(d, p02);
         if (!a || num_eq(a, jsp_fact_get(d, p01)))
             continue;
         const char *to = NULL;
         int hits = 0;
         for (int j = 0; src[j]; j++) {
-            snprintf(p01, sizeof p01, "tables.01.income.%s", src[j]);
-            snprintf(p02, sizeof p02, "tables.02.rows.total.%s", src[j]);
+            jsp_snprintf(p01, sizeof p01, "tables.01.income.%s", src[j]);
+            jsp_snprintf(p02, sizeof p02, "tables.02.rows.total.%s", src[j]);
             if (j != i && num_eq(a, jsp_fact_get(d, p01)) && !jsp_fact_get(d, p02)) {
                 to = src[j];
                 hits++;
@@ -378,7 +378,7 @@ static void ocr_rows(js_doc *d)
             b++;
         }
         char row[64];
-        snprintf(row, sizeof row, "%.*s", (int)(pl - 1), p);
+        jsp_snprintf(row, sizeof row, "%.*s", (int)(pl - 1), p);
         ocr_row(d, &r, row, decimals);
         a = b > a ? b : a + 1;
     }
@@ -464,7 +464,7 @@ static jsp_loose *take_loose(js_doc *d, int table, js_dec v)
 static bool class_totals(const js_doc *d, int from, classes *c)
 {
     char prefix[16];
-    int pl = snprintf(prefix, sizeof prefix, "tables.%02d.rows.", from);
+    int pl = jsp_snprintf(prefix, sizeof prefix, "tables.%02d.rows.", from);
     const jsp_fact *f = d->facts.items;
     js_dec sum = {0, 0};
     c->n = 0;
@@ -481,7 +481,7 @@ static bool class_totals(const js_doc *d, int from, classes *c)
         c->v[c->n++] = f[i].num;
     }
     char path[32];
-    snprintf(path, sizeof path, "tables.%02d.rows.total.total", from);
+    jsp_snprintf(path, sizeof path, "tables.%02d.rows.total.total", from);
     const jsp_fact *t = jsp_fact_get(d, path);
     c->total = t ? t->num : sum;
     return c->n > 0 && jsp_dec_near(c->total, sum, c->n);
@@ -490,7 +490,7 @@ static bool class_totals(const js_doc *d, int from, classes *c)
 static bool side_is_empty(const js_doc *d, int table)
 {
     char prefix[32];
-    int pl = snprintf(prefix, sizeof prefix, "tables.%02d.expenditure.", table);
+    int pl = jsp_snprintf(prefix, sizeof prefix, "tables.%02d.expenditure.", table);
     const jsp_fact *f = d->facts.items;
     for (size_t i = 0; i < d->facts.n; i++)
         if (f[i].path && !strncmp(f[i].path, prefix, (size_t)pl))
@@ -530,7 +530,7 @@ static bool put_loose(js_doc *d, int table, const char *row, js_dec v, const cha
 static void place_loose(js_doc *d, int table)
 {
     char in[32];
-    snprintf(in, sizeof in, "tables.%02d.income.", table);
+    jsp_snprintf(in, sizeof in, "tables.%02d.income.", table);
     if (!d->loose.n || !side_is_empty(d, table) || !jsp_fact_get(d, jsp_printf(&d->arena, "%stotal", in)))
         return;
     static const char *const other[] = {"gov_fund", "state_capital", "carryover_begin_gov_fund",

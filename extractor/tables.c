@@ -815,8 +815,8 @@ static int build_stream(tseg *t)
 static const char *tmpl_key(const tseg *t, int k)
 {
     char ns[16], key[16];
-    snprintf(ns, sizeof ns, "tmpl.%02d", t->id);
-    snprintf(key, sizeof key, "%d", k + 1);
+    jsp_snprintf(ns, sizeof ns, "tmpl.%02d", t->id);
+    jsp_snprintf(key, sizeof key, "%d", k + 1);
     return vocab(t, ns, key);
 }
 
@@ -908,7 +908,7 @@ static void ordinal_keys(tseg *t, int fd, const char *ns, const bool *fig, const
 static void code_columns(tseg *t, int fd, const char **keys)
 {
     char ns[8];
-    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    jsp_snprintf(ns, sizeof ns, "col.%02d", t->id);
     bool fig[MAXCOL] = {false};
     for (int r = fd; r < t->nrows; r++) {
         rowid id; /* total rows are the ones that lose cells: columns come from coded rows */
@@ -1075,7 +1075,7 @@ static int count_numbers(const tseg *t, const trow *r)
 static void header_seq(tseg *t, int fd)
 {
     char ns[8];
-    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    jsp_snprintf(ns, sizeof ns, "col.%02d", t->id);
     hkey *best = jsp_alloc(&t->d->arena, MAXCOL * sizeof *best), cur[MAXCOL];
     t->hseq = best;
     t->nhseq = 0;
@@ -1321,7 +1321,7 @@ static bool summary_label(const tseg *t, const jsp_cell *c, bool out)
 {
     char *k = ckey(t, c);
     char ns[20];
-    snprintf(ns, sizeof ns, "row.%02d.%s", t->id, out ? "out" : "in");
+    jsp_snprintf(ns, sizeof ns, "row.%02d.%s", t->id, out ? "out" : "in");
     if (vocab(t, ns, k) || (out && vocab(t, "fclass", k)))
         return true;
     const jsp_vocab *v = t->d->ctx->pat.vocab; /* cut short by wrapping */
@@ -1344,7 +1344,7 @@ static bool is_summary_row(const tseg *t, const trow *r)
 static void summary_columns(tseg *t, int fd, sumcols *sc)
 {
     char ns[8];
-    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    jsp_snprintf(ns, sizeof ns, "col.%02d", t->id);
     bool fig[MAXCOL];
     memset(fig, 1, sizeof fig);
     hdr h;
@@ -1432,7 +1432,7 @@ static void summary_side(tseg *t, const trow *r, int from, int to, bool out, con
         return;
     char *k = ckey(t, &r->c[li]);
     char ns[24];
-    snprintf(ns, sizeof ns, "row.%02d.%s", t->id, out ? "out" : "in");
+    jsp_snprintf(ns, sizeof ns, "row.%02d.%s", t->id, out ? "out" : "in");
     const char *key = NULL, *code = NULL;
     if (!out && *carry)
         key = vocab(t, "row.04.in.carry", k);
@@ -1545,9 +1545,9 @@ static int fused_income(tseg *t, bool write)
     const jsp_patterns *p = &d->ctx->pat;
     const pcre2_code *re = jsp_regex_get(p, "fused_row");
     char ns_in[24], ns_out[24], ns_pair[24];
-    snprintf(ns_in, sizeof ns_in, "row.%02d.in", t->id % 100);
-    snprintf(ns_out, sizeof ns_out, "row.%02d.out", t->id % 100);
-    snprintf(ns_pair, sizeof ns_pair, "pair.%02d", t->id % 100);
+    jsp_snprintf(ns_in, sizeof ns_in, "row.%02d.in", t->id % 100);
+    jsp_snprintf(ns_out, sizeof ns_out, "row.%02d.out", t->id % 100);
+    jsp_snprintf(ns_pair, sizeof ns_pair, "pair.%02d", t->id % 100);
     int n = 0;
     for (size_t i = t->l0; i < t->l1 && re; i++) {
         const jsp_line *ln = &d->lines[i];
@@ -1584,7 +1584,7 @@ static int fused_income(tseg *t, bool write)
 static bool fused_table(tseg *t)
 {
     char ns_in[24];
-    snprintf(ns_in, sizeof ns_in, "row.%02d.in", t->id % 100);
+    jsp_snprintf(ns_in, sizeof ns_in, "row.%02d.in", t->id % 100);
     int lone = 0;
     for (size_t i = t->l0; i < t->l1; i++) {
         const jsp_line *ln = &t->d->lines[i];
@@ -1937,7 +1937,7 @@ static int column_number(const tseg *t, const jsp_cell *c);
 static void put_07(tseg *t, int slot, js_dec v, const jsp_cell *c, const char *rule)
 {
     char sk[16];
-    snprintf(sk, sizeof sk, "%d", slot);
+    jsp_snprintf(sk, sizeof sk, "%d", slot);
     const char *key = vocab(t, "tmpl.07", sk);
     if (key)
         put_amount(t, jsp_printf(&t->d->arena, "tables.07.%s", key), v, c, rule);
@@ -2335,7 +2335,7 @@ static void group_name(cgroup *g, const jsp_cell *c)
 {
     tseg *t = g->t;
     char ns[16];
-    snprintf(ns, sizeof ns, "col.%02d", t->id);
+    jsp_snprintf(ns, sizeof ns, "col.%02d", t->id);
     const char *key = ckey(t, c);
     if (!g->n || g->got || ctok(t, c, NULL) != JSP_TOK_TEXT)
         return;
@@ -2412,7 +2412,7 @@ static bool columnwise(tseg *t)
         lone += ln->ncells == 1 && !gone(ln) && opens_row(t, ln);
     }
     char prefix[16];
-    int pl = snprintf(prefix, sizeof prefix, "tables.%02d.rows.", t->id);
+    int pl = jsp_snprintf(prefix, sizeof prefix, "tables.%02d.rows.", t->id);
     jsp_fact *f = d->facts.items;
     const char *last = NULL;
     size_t lastn = 0;

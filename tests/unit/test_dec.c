@@ -30,8 +30,8 @@ static void test_parse_rejects(void **st)
 {
     (void)st;
     js_dec d;
-    const char *bad[] = {"", "-", ".5", "5.", "1,23", "12,3456", "1.2.3", "2018年", "abc", "1 000",
-                         "3O1", "1,,000", NULL};
+    const char *bad[] = {"",       "-",   ".5",    "5.",  "1,23",   "12,3456", "1.2.3",
+                         "2018年", "abc", "1 000", "3O1", "1,,000", NULL};
     for (int i = 0; bad[i]; i++)
         assert_false(jsp_dec_parse(bad[i], strlen(bad[i]), &d));
 }
@@ -70,14 +70,47 @@ static void test_to_double(void **st)
     }
 }
 
+/* jsp_dec_format writes what "%s%lld.%0*lld" would: sign, whole part,
+ * point, the fraction zero-padded to its scale. */
+static void test_format(void **st)
+{
+    (void)st;
+    static const int64_t vs[] = {0,
+                                 1,
+                                 -1,
+                                 7,
+                                 10,
+                                 -10,
+                                 99,
+                                 100,
+                                 123456,
+                                 -123456,
+                                 1000000007,
+                                 -999999999999LL,
+                                 4503599627370495LL};
+    for (size_t i = 0; i < sizeof vs / sizeof *vs; i++)
+        for (int sc = 0; sc <= 12; sc++) {
+            js_dec d = {vs[i], (int8_t)sc};
+            char got[48], want[48];
+            long long a = vs[i] < 0 ? -vs[i] : vs[i], p = 1;
+            for (int k = 0; k < sc; k++)
+                p *= 10;
+            if (sc)
+                snprintf(want, sizeof want, "%s%lld.%0*lld", vs[i] < 0 ? "-" : "", a / p, sc,
+                         a % p);
+            else
+                snprintf(want, sizeof want, "%s%lld", vs[i] < 0 ? "-" : "", a);
+            jsp_dec_format(d, got, sizeof got);
+            assert_string_equal(got, want);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_parse_forms),
-        cmocka_unit_test(test_parse_rejects),
-        cmocka_unit_test(test_arith),
-        cmocka_unit_test(test_units),
-        cmocka_unit_test(test_to_double),
+        cmocka_unit_test(test_parse_forms), cmocka_unit_test(test_parse_rejects),
+        cmocka_unit_test(test_arith),       cmocka_unit_test(test_units),
+        cmocka_unit_test(test_to_double),   cmocka_unit_test(test_format),
     };
     return cmocka_run_group_tests_name("dec", tests, NULL, NULL);
 }
