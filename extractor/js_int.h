@@ -259,7 +259,6 @@ typedef struct {
     size_t nbyname;
     jsp_rule *rules;
     size_t nrules;
-    const pcre2_code *label_strip;      /* regex.pat "label_strip", borrowed */
     const pcre2_code *mention;          /* numbers.pat "mention", borrowed */
     const pcre2_code *mention_anchored; /* the same, anchored, borrowed */
     jsp_lead start;                     /* copies of the leads of "mention_start", */

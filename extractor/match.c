@@ -648,7 +648,9 @@ static int lead_copy(const jsp_patterns *p, const char *name, jsp_lead *out, con
 {
     const jsp_lead *l = jsp_lead_get(p, name);
     if (!l || !l->anchored) {
-        set_err(err, JS_E_PATTERN, path, 0, "missing a pattern searched by lead");
+        char msg[96];
+        snprintf(msg, sizeof msg, "missing the '%s' pattern", name);
+        set_err(err, JS_E_PATTERN, path, 0, msg);
         return -1;
     }
     *out = *l;
@@ -684,10 +686,6 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     snprintf(path, sizeof path, "%s/regex.pat", dir);
     if (load_file(p, path, regex_line, err) || leads_init(p, 0, path, err))
         return -1;
-    if (!(p->label_strip = jsp_regex_get(p, "label_strip"))) {
-        set_err(err, JS_E_PATTERN, path, 0, "missing the 'label_strip' pattern");
-        return -1;
-    }
     if (lead_copy(p, "label_strip", &p->strip, path, err))
         return -1;
     snprintf(path, sizeof path, "%s/narrative.pat", dir);
