@@ -621,11 +621,12 @@ static int leads_init(jsp_patterns *p, size_t from, const char *path, js_error *
         char cls_name[64];
         snprintf(cls_name, sizeof cls_name, "%s_first", r->name);
         const pcre2_code *cls = jsp_regex_get(p, cls_name);
-        if (cls || !strcmp(r->name, "mention"))
+        bool twin = cls || !strcmp(r->name, "mention");
+        if (twin)
             r->anchored = compile_opts(r->src, PCRE2_ANCHORED, path, 0, err);
         free(r->src);
         r->src = NULL;
-        if ((cls || !strcmp(r->name, "mention")) && !r->anchored)
+        if (twin && !r->anchored)
             return -1;
         r->lead = (jsp_lead){r->re, r->anchored, cls, NULL};
         if (cls && !(r->lead.seen = calloc(0x10000, 1))) {
@@ -697,18 +698,16 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     size_t from = p->nregex;
     if (load_file(p, path, regex_line, err) || leads_init(p, from, path, err))
         return -1;
+    jsp_lead mention;
+    if (lead_copy(p, "mention", &mention, path, err) ||
+        lead_copy(p, "mention_start", &p->start, path, err) ||
+        lead_copy(p, "concept", &p->concept, path, err))
+        return -1;
+    p->mention = mention.re;
+    p->mention_anchored = mention.anchored;
     snprintf(path, sizeof path, "%s/checks.tsv", dir);
     if (load_file(p, path, check_line, err))
         return -1;
-    p->mention = jsp_regex_get(p, "mention");
-    const jsp_lead *m = jsp_lead_get(p, "mention");
-    if (!(p->mention_anchored = m ? m->anchored : NULL) ||
-        lead_copy(p, "mention_start", &p->start, path, err) ||
-        lead_copy(p, "concept", &p->concept, path, err)) {
-        set_err(err, JS_E_PATTERN, path, 0,
-                "missing the 'mention', 'mention_start' or 'concept' pattern");
-        return -1;
-    }
     if (index_names(p)) {
         set_err(err, JS_E_NOMEM, path, 0, "out of memory");
         return -1;

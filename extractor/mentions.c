@@ -72,8 +72,8 @@ static uint32_t next_char_at(const char *t, size_t at)
 }
 
 /* The leftmost mention in [at, e) into md: at each place "mention_start"
- * finds (searched by its lead, mention_start_first), "mention" is tried anchored.
- * False when there is none. */
+ * finds (searched by its lead, mention_start_first), "mention" is tried
+ * anchored. False when there is none. */
 static bool next_mention(js_doc *d, pcre2_match_data *md, uint32_t at, uint32_t e)
 {
     const jsp_patterns *p = &d->ctx->pat;
