@@ -19,7 +19,7 @@ struct jsp_block {
 
 #define JSP_BLOCK_MIN (64u * 1024u)
 
-void *jsp_alloc(jsp_arena *a, size_t n)
+void *jsp_alloc_raw(jsp_arena *a, size_t n)
 {
     size_t align = sizeof(max_align_t);
     n = (n + align - 1) / align * align;
@@ -39,15 +39,25 @@ void *jsp_alloc(jsp_arena *a, size_t n)
     void *p = (char *)b->data + b->used;
     b->used += n;
     a->used += n;
-    memset(p, 0, n);
+    return p;
+}
+
+void *jsp_alloc(jsp_arena *a, size_t n)
+{
+    void *p = jsp_alloc_raw(a, n);
+    if (p)
+        memset(p, 0, n);
     return p;
 }
 
 char *jsp_strndup(jsp_arena *a, const char *s, size_t n)
 {
-    char *p = jsp_alloc(a, n + 1);
-    if (p && n)
+    char *p = jsp_alloc_raw(a, n + 1);
+    if (!p)
+        return NULL;
+    if (n)
         memcpy(p, s, n);
+    p[n] = 0;
     return p;
 }
 
@@ -157,7 +167,7 @@ char *jsp_printf(jsp_arena *a, const char *fmt, ...)
     va_copy(again, ap);
     int n = jsp_vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    char *p = n < 0 ? NULL : jsp_alloc(a, (size_t)n + 1);
+    char *p = n < 0 ? NULL : jsp_alloc_raw(a, (size_t)n + 1);
     if (p && (size_t)n < sizeof tmp)
         memcpy(p, tmp, (size_t)n + 1);
     else if (p)

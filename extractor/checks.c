@@ -368,10 +368,11 @@ static void hier_one(const cctx *c, const jsp_checkdef *def, const char *parent,
 static void run_hier(const cctx *c, const jsp_checkdef *def)
 {
     enum { MAXCELLS = 4096 };
-    cellref *cells = jsp_alloc(&c->d->arena, MAXCELLS * sizeof *cells);
+    size_t max = c->d->facts.n < MAXCELLS ? c->d->facts.n : MAXCELLS;
+    cellref *cells = jsp_alloc_raw(&c->d->arena, (max + 1) * sizeof *cells);
     if (!cells)
         return;
-    size_t n = collect(c, def->expr, cells, MAXCELLS);
+    size_t n = collect(c, def->expr, cells, max);
     /* each (row, column) once: paths are unique, so cells are already
      * distinct; a child is one term of its parent's sum in that column */
     for (size_t i = 0; i < n; i++)

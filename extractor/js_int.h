@@ -27,7 +27,8 @@ typedef struct {
     size_t used; /* total bytes handed out, for limits and stats */
 } jsp_arena;
 
-void *jsp_alloc(jsp_arena *a, size_t n); /* zeroed, aligned; NULL on OOM */
+void *jsp_alloc(jsp_arena *a, size_t n);     /* zeroed, aligned; NULL on OOM */
+void *jsp_alloc_raw(jsp_arena *a, size_t n); /* as jsp_alloc, not zeroed */
 char *jsp_strndup(jsp_arena *a, const char *s, size_t n);
 char *jsp_printf(jsp_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* vsnprintf, with %s %d %02d %lld %zu %% written without stdio. */

@@ -218,7 +218,7 @@ static char *strip_label(const jsp_patterns *p, jsp_arena *a, pcre2_match_data *
     char *out = NULL;
     while (at < n && jsp_lead_find(p, &p->strip, s, n, at, PCRE2_NOTEMPTY, md)) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        if (!out && !(out = jsp_alloc(a, n + 1)))
+        if (!out && !(out = jsp_alloc_raw(a, n + 1)))
             return NULL;
         memcpy(out + k, s + at, ov[0] - at);
         k += ov[0] - at;

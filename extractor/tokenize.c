@@ -157,7 +157,7 @@ int jsp_tokenize(jsp_arena *a, const char *t, size_t len, jsp_line **lines, size
     size_t n = 1;
     for (const char *p = t, *end = t + len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
         n++;
-    jsp_line *ls = jsp_alloc(a, n * sizeof *ls);
+    jsp_line *ls = jsp_alloc_raw(a, n * sizeof *ls); /* each line set below */
     if (!ls)
         return -1;
     cellvec cv = {0};
@@ -177,7 +177,7 @@ int jsp_tokenize(jsp_arena *a, const char *t, size_t len, jsp_line **lines, size
         ln->split = memchr(t + s, '\t', i - s) ? JSP_SPLIT_TAB : JSP_SPLIT_SPACE;
         cv.n = 0;
         split_line(t, ln, &cv);
-        ln->cells = cv.oom ? NULL : jsp_alloc(a, cv.n * sizeof *ln->cells);
+        ln->cells = cv.oom ? NULL : jsp_alloc_raw(a, cv.n * sizeof *ln->cells);
         if (!ln->cells) {
             free(cv.v);
             return -1;
@@ -201,9 +201,12 @@ jsp_tok jsp_classify(const char *s, size_t n, js_dec *val)
         n--;
     if (!n)
         return JSP_TOK_EMPTY;
-    static const char *const dashes[] = {"-", "--", "—", "——", "―", "/", "－", NULL};
-    for (int i = 0; dashes[i]; i++)
-        if (strlen(dashes[i]) == n && !memcmp(s, dashes[i], n))
+    static const struct {
+        const char *s;
+        size_t n;
+    } dashes[] = {{"-", 1}, {"--", 2}, {"—", 3}, {"——", 6}, {"―", 3}, {"/", 1}, {"－", 3}};
+    for (size_t i = 0; n <= 6 && i < sizeof dashes / sizeof *dashes; i++)
+        if (dashes[i].n == n && !memcmp(s, dashes[i].s, n))
             return JSP_TOK_DASH;
     js_dec v;
     if (jsp_dec_parse(s, n, &v)) {
@@ -216,7 +219,7 @@ jsp_tok jsp_classify(const char *s, size_t n, js_dec *val)
 
 char *jsp_squeeze(jsp_arena *a, const char *s, size_t n)
 {
-    char *p = jsp_alloc(a, n + 1);
+    char *p = jsp_alloc_raw(a, n + 1);
     if (!p)
         return NULL;
     size_t k = 0;
