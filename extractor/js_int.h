@@ -447,10 +447,10 @@ typedef struct {
     const char *was; /* arena */
 } jsp_repair;
 
-/* OCR repair of figures (normalize.c), in place, after jsp_normalize:
- * letters read for digits in an amount (regex.pat ocr_figure, vocab
- * ocr.digit), thousands separators read as points (ocr_points). Records
- * each in d->repairs. */
+/* OCR repair of figures (normalize.c), in place, after jsp_normalize, in
+ * one pass of regex.pat ocr_repair: rules and specks blanked, letters read
+ * for digits in an amount (ocr_figure, vocab ocr.digit), thousands
+ * separators read as points (ocr_points). Records each in d->repairs. */
 void jsp_repair_figures(js_doc *d);
 /* The repair overlapping norm span [s, e), or NULL. */
 const jsp_repair *jsp_repair_at(const js_doc *d, uint32_t s, uint32_t e);

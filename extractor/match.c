@@ -6,7 +6,8 @@
  *   narrative.pat key <TAB> kind <TAB> PCRE2 pattern (prose facts)
  *   numbers.pat   name <TAB> PCRE2 pattern           (the number grammar;
  *                 @{ns} expands to vocabulary namespace ns, longest first;
- *                 @{^ns}, inside [...], to the first characters of its words)
+ *                 @{^ns}, inside [...], to the first characters of its words;
+ *                 @{=name} to a pattern loaded before it in the same file)
  *   checks.tsv    kind <TAB> id <TAB> expression     (identities, checks.c)
  * A file that fails to load or compile stops with file:line and PCRE2's
  * message. Lookups are by "label key" (white space and list markers gone).
@@ -408,11 +409,27 @@ static int put_alternation(const jsp_vocab *v, const char *nss, size_t nl, bool 
     return rc;
 }
 
-/* The pattern with every @{ns} expanded; malloc'd, NULL on failure. */
-static char *expand_macros(const jsp_patterns *p, const char *re)
+/* "(?:SRC)" of the pattern named by name[0..nl) loaded before this one in its
+ * file; 1 if there is none. */
+static int put_pattern(const jsp_patterns *p, const char *name, size_t nl, sbuf *b)
+{
+    for (size_t i = 0; i < p->nregex; i++)
+        if (p->regex[i].src && strlen(p->regex[i].name) == nl &&
+            !memcmp(p->regex[i].name, name, nl))
+            return sb_put(b, "(?:", 3) || sb_put(b, p->regex[i].src, strlen(p->regex[i].src)) ||
+                           sb_put(b, ")", 1)
+                       ? -1
+                       : 0;
+    return 1;
+}
+
+/* The pattern with every @{ns}, @{^ns} and @{=name} expanded; malloc'd. NULL
+ * on failure, with *bad set to the @{=name} that names no earlier pattern. */
+static char *expand_macros(const jsp_patterns *p, const char *re, const char **bad)
 {
     sbuf b = {0};
     int rc = sb_put(&b, "", 0);
+    *bad = NULL;
     for (const char *s = re; *s && !rc;) {
         const char *m = strstr(s, "@{"), *close = m ? strchr(m, '}') : NULL;
         if (!m || !close) {
@@ -420,10 +437,12 @@ static char *expand_macros(const jsp_patterns *p, const char *re)
             break;
         }
         rc = sb_put(&b, s, (size_t)(m - s));
-        bool first = m[2] == '^';
-        if (!rc)
-            rc = put_alternation(p->vocab, m + 2 + first, (size_t)(close - m - 2 - first), first,
-                                 &b);
+        bool first = m[2] == '^', ref = m[2] == '=';
+        size_t off = 2 + (first || ref), nl = (size_t)(close - m) - off;
+        if (!rc && ref && (rc = put_pattern(p, m + off, nl, &b)) > 0)
+            *bad = m;
+        else if (!rc && !ref)
+            rc = put_alternation(p->vocab, m + off, nl, first, &b);
         s = close + 1;
     }
     if (rc)
@@ -444,9 +463,15 @@ static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_
     p->regex = r;
     r = &p->regex[p->nregex];
     snprintf(r->name, sizeof r->name, "%s", f[0]);
-    char *re = expand_macros(p, f[1]);
+    const char *bad;
+    char *re = expand_macros(p, f[1], &bad);
     if (!re) {
-        set_err(err, JS_E_NOMEM, file, line, "out of memory");
+        char msg[160];
+        int bl = bad ? (int)strcspn(bad, "}") + 1 : 0;
+        if (bad)
+            snprintf(msg, sizeof msg, "%.*s names no pattern before it in this file",
+                     bl < 64 ? bl : 64, bad);
+        set_err(err, bad ? JS_E_PATTERN : JS_E_NOMEM, file, line, bad ? msg : "out of memory");
         return -1;
     }
     r->re = compile(re, file, line, err);

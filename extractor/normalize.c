@@ -423,12 +423,6 @@ void jsp_norm_free(jsp_norm *nm)
 
 /* MARK: OCR repair of figures ---------------------------------------------- */
 
-static int repair_cmp(const void *x, const void *y)
-{
-    const jsp_repair *a = x, *b = y;
-    return (a->s > b->s) - (a->s < b->s);
-}
-
 static void add_repair(js_doc *d, uint32_t s, uint32_t e)
 {
     d->repairs.size = sizeof(jsp_repair);
@@ -479,21 +473,6 @@ static void repair_points(js_doc *d, uint32_t s, uint32_t e)
             t[i] = ',';
 }
 
-static void repair_each(js_doc *d, const char *name, void (*fix)(js_doc *, uint32_t, uint32_t))
-{
-    const jsp_patterns *p = &d->ctx->pat;
-    const pcre2_code *re = jsp_regex_get(p, name);
-    size_t at = 0;
-    while (re && at < d->norm.len &&
-           jsp_match(p, re, d->norm.text, d->norm.len, at, 0, d->md) > 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
-        if (ov[1] <= ov[0])
-            break;
-        fix(d, (uint32_t)ov[0], (uint32_t)ov[1]);
-        at = ov[1];
-    }
-}
-
 /* A table rule OCR read as a bar between spaces, or a speck read as a quote
  * before an amount: white space (same length; the figure is unchanged,
  * nothing to record). */
@@ -503,14 +482,40 @@ static void blank_rule(js_doc *d, uint32_t s, uint32_t e)
     d->ocr_marks++;
 }
 
+/* The repair a match of ocr_repair asks for: the one its named group that
+ * matched is named after; NULL for none. */
+typedef void (*repair_fn)(js_doc *, uint32_t, uint32_t);
+static repair_fn repair_of(const pcre2_code *re, const PCRE2_SIZE *ov)
+{
+    static const struct {
+        const char *group;
+        repair_fn fix;
+    } fixes[] = {{"blank", blank_rule}, {"letters", repair_letters}, {"points", repair_points}};
+    for (size_t i = 0; i < sizeof fixes / sizeof *fixes; i++) {
+        int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR)fixes[i].group);
+        if (g > 0 && ov[2 * g] != PCRE2_UNSET)
+            return fixes[i].fix;
+    }
+    return NULL;
+}
+
+/* One pass of ocr_repair over the text, in text order: each repair is made
+ * before the search goes on, so later matches see it. */
 void jsp_repair_figures(js_doc *d)
 {
-    repair_each(d, "ocr_rule", blank_rule);
-    repair_each(d, "ocr_speck", blank_rule);
-    repair_each(d, "ocr_figure", repair_letters);
-    repair_each(d, "ocr_points", repair_points);
-    if (d->repairs.n > 1) /* the two passes each go in text order: merge */
-        qsort(d->repairs.items, d->repairs.n, sizeof(jsp_repair), repair_cmp);
+    const jsp_patterns *p = &d->ctx->pat;
+    const pcre2_code *re = jsp_regex_get(p, "ocr_repair");
+    size_t at = 0;
+    while (re && at < d->norm.len &&
+           jsp_match(p, re, d->norm.text, d->norm.len, at, 0, d->md) > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+        if (ov[1] <= ov[0])
+            break;
+        repair_fn fix = repair_of(re, ov);
+        if (fix)
+            fix(d, (uint32_t)ov[0], (uint32_t)ov[1]);
+        at = ov[1];
+    }
 }
 
 const jsp_repair *jsp_repair_at(const js_doc *d, uint32_t s, uint32_t e)

@@ -29,17 +29,23 @@ part_heading	^\s*+第[一二三四五六七八九十]+部分
 # Functional classification codes: 类 3 digits, 款 5, 项 7 (may be split).
 func_code	^(2\d\d)(?:\s*+(\d\d)(?:\s*+(\d\d))?)?$
 econ_code	^(3\d\d)(\d\d)?$
-# OCR damage in an amount (repaired in place, see vocab ocr.digit): letters
-# read for digits, with a decimal point and two decimals; and thousands
-# separators read as points (2.899.74). Digits are [0-9], not \d: under UCP
-# \d asks the Unicode tables at every character of the text, and an amount
-# is read only in ASCII digits (NFKC has made full-width ones ASCII).
-ocr_figure	(?<![A-Za-z0-9.,])(?=[0-9,.]*+[OoDlI|\]SsBZz])[0-9OoDlI|\]SsBZz]{1,3}(?:,[0-9OoDlI|\]SsBZz]{3})*+\.[0-9OoDlI|\]SsBZz]{2}(?![A-Za-z0-9.,%])
-# A ruling line OCR read as a bar standing alone between cells: made blank.
+# OCR damage to figures, repaired in place by one pass of ocr_repair (its
+# pieces first). Digits are [0-9], not \d: under UCP \d asks the Unicode
+# tables at every character of the text, and an amount is read only in ASCII
+# digits (NFKC has made full-width ones ASCII).
+# A ruling line OCR read as a bar standing alone between cells.
 ocr_rule	(?<![^\s])[|｜](?![^\s])
-# A speck OCR read as a quotation mark glued to the front of an amount: made blank.
+# A speck OCR read as a quotation mark glued to the front of an amount.
 ocr_speck	(?<![^\s])[“”"'‘’„]++(?=[0-9]{1,3}(?:,?[0-9]{3})*+\.[0-9]{2}(?![0-9.]))
-ocr_points	(?<![A-Za-z0-9.,])[0-9]{1,3}(?:\.[0-9]{3})++\.[0-9]{2}(?![A-Za-z0-9.,%])
+# Letters read for digits in an amount with a decimal point and two decimals
+# (see vocab ocr.digit).
+ocr_figure	(?=[0-9,.]*+[OoDlI|\]SsBZz])[0-9OoDlI|\]SsBZz]{1,3}(?:,[0-9OoDlI|\]SsBZz]{3})*+\.[0-9OoDlI|\]SsBZz]{2}
+# Thousands separators read as points (2.899.74).
+ocr_points	[0-9]{1,3}(?:\.[0-9]{3})++\.[0-9]{2}
+# The pass: the group that matched names the repair (blank: white space of
+# the same length; letters; points). An amount stands alone: the look-behind
+# and look-ahead are shared, so a digit inside a number costs one test.
+ocr_repair	(?<blank>@{=ocr_rule}|@{=ocr_speck})|(?<![A-Za-z0-9.,])(?:(?<letters>@{=ocr_figure})|(?<points>@{=ocr_points}))(?![A-Za-z0-9.,%])
 # A page number printed at a page's foot or head: - 2 -, 第 2 页, 2/9.
 page_number	^\s*+(?:[-—–]\s*+\d{1,4}\s*+[-—–]|第\s*+\d{1,4}\s*+页(?:\s*+共\s*+\d{1,4}\s*+页)?|\d{1,4}\s*+/\s*+\d{1,4}|\d{1,3})\s*+$
 # The 栏次 numbering row of a table header.

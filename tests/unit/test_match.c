@@ -43,31 +43,57 @@ static void test_edit_distance(void **st)
     assert_int_equal(jsp_edit_distance("abc", "abcdefgh", 2), 3); /* capped */
 }
 
-static void test_bad_pattern(void **st)
+/* A pattern directory whose regex.pat is TEXT fails to load, with WHERE and
+ * NEEDLE in the message. */
+static void expect_load_error(const char *text, const char *where, const char *needle)
 {
-    (void)st;
     char dir[] = "/tmp/juesuan-pat-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[128];
     snprintf(path, sizeof path, "%s/regex.pat", dir);
     FILE *f = fopen(path, "w");
-    fputs("# comment\nlabel_strip\tx\nbroken\t(unclosed\n", f);
+    fputs(text, f);
     fclose(f);
     js_error err;
     assert_null(js_ctx_new(dir, &err));
     assert_int_equal(err.code, JS_E_PATTERN);
-    assert_non_null(strstr(err.msg, "regex.pat:3:"));
+    assert_non_null(strstr(err.msg, where));
+    assert_non_null(strstr(err.msg, needle));
     remove(path);
     rmdir(dir);
+}
+
+static void test_bad_pattern(void **st)
+{
+    (void)st;
+    expect_load_error("# comment\nlabel_strip\tx\nbroken\t(unclosed\n", "regex.pat:3:", "");
+}
+
+/* @{=name} puts in a pattern loaded before it; a name not loaded is an error
+ * at its line. */
+static void test_pattern_ref(void **st)
+{
+    (void)st;
+    const jsp_patterns *p = &unit_ctx()->pat;
+    const pcre2_code *re = jsp_regex_get(p, "ocr_repair");
+    assert_non_null(re);
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    const char *s = "合计 2.899.74";
+    assert_true(jsp_match(p, re, s, strlen(s), 0, 0, md) > 0);
+    int g = pcre2_substring_number_from_name(re, (PCRE2_SPTR) "points");
+    assert_true(g > 0);
+    assert_int_equal(pcre2_get_ovector_pointer(md)[2 * g], strlen("合计 "));
+    pcre2_match_data_free(md);
+    expect_load_error("label_strip\tx\npiece\ta+\nwhole\t@{=piece}b\nlater\t@{=nothing}\n",
+                      "regex.pat:4:", "@{=nothing}");
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_label_key),
-        cmocka_unit_test(test_vocab),
-        cmocka_unit_test(test_edit_distance),
-        cmocka_unit_test(test_bad_pattern),
+        cmocka_unit_test(test_label_key),     cmocka_unit_test(test_vocab),
+        cmocka_unit_test(test_edit_distance), cmocka_unit_test(test_bad_pattern),
+        cmocka_unit_test(test_pattern_ref),
     };
     return cmocka_run_group_tests_name("match", tests, NULL, NULL);
 }
