@@ -1,60 +1,17 @@
 /* SPDX-License-Identifier: MIT
- * emit.c — stage 7: facts → the canonical record as JSON. The nested part
- * (header, tables, narrative) is built and dumped by jansson; the long flat
- * lists (checks, provenance, warnings, mentions) are written directly with
- * the same conventions. Paths nest on '.', tables come out in id order,
- * amounts as JSON numbers from their exact decimal text, counts as integers.
+ * emit.c — stage 7: facts → the canonical record as JSON, written directly
+ * with jansson's conventions (jansson only re-reads it for --pretty): the
+ * nested part (header, tables, narrative) through a tree of paths, then the
+ * long flat lists (checks, provenance, warnings, mentions). Paths nest on '.', tables come out in
+ * id order, amounts as JSON numbers from their exact decimal text, counts as integers.
  */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "js_int.h"
-
-static json_t *fact_value(const jsp_fact *f)
-{
-    switch (f->kind) {
-    case JSP_F_STR: return json_string(f->str);
-    case JSP_F_INT: return json_integer((json_int_t)f->num.v);
-    default: return json_real(jsp_dec_to_double(f->num));
-    }
-}
-
-/* Set root[a][b]...[z] = v along a dotted path, creating objects. */
-static int set_path(json_t *root, const char *path, json_t *v)
-{
-    char key[128];
-    json_t *o = root;
-    const char *p = path;
-    for (;;) {
-        const char *dot = strchr(p, '.');
-        size_t l = dot ? (size_t)(dot - p) : strlen(p);
-        if (l >= sizeof key)
-            l = sizeof key - 1;
-        memcpy(key, p, l);
-        key[l] = 0;
-        if (!dot)
-            return json_object_set_new(o, key, v);
-        json_t *next = json_object_get(o, key);
-        if (!json_is_object(next)) {
-            next = json_object();
-            if (json_object_set_new(o, key, next))
-                return -1;
-        }
-        o = next;
-        p = dot + 1;
-    }
-}
-
-static void add_prefix(const js_doc *d, json_t *root, const char *prefix)
-{
-    const jsp_fact *f = d->facts.items;
-    size_t l = strlen(prefix);
-    for (size_t i = 0; i < d->facts.n; i++)
-        if (f[i].path && !strncmp(f[i].path, prefix, l))
-            set_path(root, f[i].path, fact_value(&f[i]));
-}
 
 /* MARK: the long lists, written directly ----------------------------------
  * checks, provenance, warnings and mentions are most of a record's bytes;
@@ -89,8 +46,14 @@ static void jstr(jsp_buf *b, const char *s, size_t n)
         jsp_buf_put(b, s + i - run, run);
         run = 0;
         char e[7] = {'\\', 0};
-        const char *sh = c == '"' ? "\"" : c == '\\' ? "\\" : c == '\b' ? "b" : c == '\f' ? "f"
-                       : c == '\n' ? "n" : c == '\r' ? "r" : c == '\t' ? "t" : NULL;
+        const char *sh = c == '"'    ? "\""
+                         : c == '\\' ? "\\"
+                         : c == '\b' ? "b"
+                         : c == '\f' ? "f"
+                         : c == '\n' ? "n"
+                         : c == '\r' ? "r"
+                         : c == '\t' ? "t"
+                                     : NULL;
         if (sh) {
             e[1] = sh[0];
             jsp_buf_put(b, e, 2);
@@ -176,6 +139,179 @@ static void jdec(jsp_buf *b, js_dec a)
     jsp_buf_put(b, s, (size_t)(end - s));
 }
 
+/* MARK: the nested part: paths as a tree ---------------------------------
+ * tables.* and narrative.* nest on '.'. The tree keeps jansson's object
+ * rules, so records read as they did when jansson built them: keys in
+ * first-set order, a key set again keeps its place, a value set where an
+ * object was replaces it (and an object where a value was), a key is cut to
+ * 127 bytes, and a key or string that is not UTF-8 (or a real that is not
+ * finite) is not set. Nodes live in one malloc'd array; a hash finds a
+ * child by (its parent's identity, key). A replaced node takes a new
+ * identity, so the children it had are no longer found. */
+
+typedef struct {
+    const char *key;
+    uint32_t klen;
+    uint32_t id, parent;  /* identity; the identity of the parent */
+    int32_t first, last;  /* children, in order; -1 none */
+    int32_t next;         /* next sibling */
+    const jsp_fact *leaf; /* the value; NULL: an object */
+} tnode;
+
+typedef struct {
+    tnode *n;
+    size_t nn, cap;
+    uint32_t *slot; /* 1 + node index; 0 empty */
+    size_t nslot;   /* a power of two, > 2 * cap */
+    uint32_t ids;
+} tree;
+
+static uint32_t slot_of(const tree *t, uint32_t parent, const char *k, size_t l)
+{
+    uint32_t h = 2166136261u ^ parent;
+    for (size_t i = 0; i < l; i++)
+        h = (h ^ (unsigned char)k[i]) * 16777619u;
+    return h & (uint32_t)(t->nslot - 1);
+}
+
+/* The child KEY of the node with identity PARENT: its index, or -1; *slot
+ * is where it is or would go. */
+static int32_t find_child(const tree *t, uint32_t parent, const char *k, size_t l, uint32_t *slot)
+{
+    uint32_t i = slot_of(t, parent, k, l);
+    for (; t->slot[i]; i = (i + 1) & (uint32_t)(t->nslot - 1)) {
+        const tnode *c = &t->n[t->slot[i] - 1];
+        if (c->parent == parent && c->klen == l && !memcmp(c->key, k, l))
+            break;
+    }
+    *slot = i;
+    return t->slot[i] ? (int32_t)t->slot[i] - 1 : -1;
+}
+
+/* A new last child of node o (there is room: the tree is sized up front). */
+static int32_t add_child(tree *t, int32_t o, const char *k, size_t l, uint32_t slot)
+{
+    int32_t i = (int32_t)t->nn++;
+    t->n[i] = (tnode){k, (uint32_t)l, ++t->ids, t->n[o].id, -1, -1, -1, NULL};
+    if (t->n[o].last >= 0)
+        t->n[t->n[o].last].next = i;
+    else
+        t->n[o].first = i;
+    t->n[o].last = i;
+    t->slot[slot] = (uint32_t)i + 1;
+    return i;
+}
+
+/* Node c made anew in its place: no children, a new identity. */
+static void renew(tree *t, int32_t c, const jsp_fact *leaf)
+{
+    t->n[c].id = ++t->ids;
+    t->n[c].first = t->n[c].last = -1;
+    t->n[c].leaf = leaf;
+}
+
+static bool value_ok(const jsp_fact *f)
+{
+    if (f->kind == JSP_F_STR)
+        return f->str && utf8_ok(f->str, strlen(f->str));
+    return f->kind == JSP_F_INT || isfinite(jsp_dec_to_double(f->num));
+}
+
+/* Set the fact's value at its path (as jansson's object_set would). */
+static void tree_set(tree *t, const jsp_fact *f)
+{
+    int32_t o = 0;
+    for (const char *p = f->path;;) {
+        const char *dot = strchr(p, '.');
+        size_t l = dot ? (size_t)(dot - p) : strlen(p);
+        size_t kl = l < 127 ? l : 127;
+        uint32_t slot;
+        if (!utf8_ok(p, kl) || (!dot && !value_ok(f)))
+            return;
+        int32_t c = find_child(t, t->n[o].id, p, kl, &slot);
+        if (c < 0)
+            c = add_child(t, o, p, kl, slot);
+        if (!dot) {
+            if (t->n[c].leaf)
+                t->n[c].leaf = f;
+            else
+                renew(t, c, f); /* a new leaf, or a value over an object */
+            return;
+        }
+        if (t->n[c].leaf)
+            renew(t, c, NULL); /* an object over a value */
+        o = c;
+        p = dot + 1;
+    }
+}
+
+static void put_value(jsp_buf *b, const jsp_fact *f)
+{
+    if (f->kind == JSP_F_STR)
+        jstr(b, f->str, strlen(f->str));
+    else if (f->kind == JSP_F_INT)
+        jsp_buf_printf(b, "%lld", (long long)f->num.v);
+    else
+        jdec(b, f->num);
+}
+
+/* ,"key":value for each child of node o. */
+static void put_children(jsp_buf *b, const tree *t, int32_t o)
+{
+    for (int32_t c = t->n[o].first; c >= 0; c = t->n[c].next) {
+        jsp_buf_put(b, ",", 1);
+        jstr(b, t->n[c].key, t->n[c].klen);
+        jsp_buf_put(b, ":", 1);
+        if (t->n[c].leaf) {
+            put_value(b, t->n[c].leaf);
+        } else {
+            jsp_buf_put(b, "{", 1);
+            size_t at = b->n;
+            put_children(b, t, c);
+            if (b->n > at && !b->oom)
+                memmove(b->s + at, b->s + at + 1, --b->n - at); /* its first comma */
+            jsp_buf_put(b, "}", 1);
+        }
+    }
+}
+
+/* Facts under tables.01. … tables.09. (in that order), then narrative., as
+ * ,"tables":{...},"narrative":{...}. 0, or -1 when out of memory. */
+static int nested(const js_doc *d, jsp_buf *b)
+{
+    const jsp_fact *f = d->facts.items;
+    size_t parts = 1;
+    for (size_t i = 0; i < d->facts.n; i++)
+        for (const char *p = f[i].path; p && *p; p++)
+            parts += *p == '.';
+    parts += d->facts.n;
+    tree t = {.cap = parts + 1, .nslot = 16};
+    while (t.nslot <= 2 * t.cap)
+        t.nslot *= 2;
+    t.n = malloc(t.cap * sizeof *t.n);
+    t.slot = calloc(t.nslot, sizeof *t.slot);
+    if (!t.n || !t.slot) {
+        free(t.n);
+        free(t.slot);
+        return -1;
+    }
+    t.n[0] = (tnode){"", 0, 0, 0, -1, -1, -1, NULL};
+    t.nn = 1;
+    for (int id = 1; id <= 10; id++) {
+        char prefix[16] = "narrative.";
+        if (id < 10)
+            jsp_snprintf(prefix, sizeof prefix, "tables.%02d.", id);
+        size_t l = strlen(prefix);
+        for (size_t i = 0; i < d->facts.n; i++)
+            if (f[i].path && !strncmp(f[i].path, prefix, l))
+                tree_set(&t, &f[i]);
+    }
+    put_children(b, &t, 0);
+    free(t.n);
+    free(t.slot);
+    return 0;
+}
+
 static void warnings(const js_doc *d, jsp_buf *b)
 {
     const jsp_warning *w = d->warnings.items;
@@ -213,8 +349,9 @@ static void provenance(const js_doc *d, jsp_buf *b)
             jsp_buf_puts(b, ",");
         first = false;
         jstr(b, f[i].path, strlen(f[i].path));
-        jsp_buf_printf(b, ":{\"line\":%lld,\"start\":%lld,\"end\":%lld,\"byte_start\":%lld,"
-                          "\"byte_end\":%lld",
+        jsp_buf_printf(b,
+                       ":{\"line\":%lld,\"start\":%lld,\"end\":%lld,\"byte_start\":%lld,"
+                       "\"byte_end\":%lld",
                        (long long)f[i].line, (long long)f[i].cs, (long long)f[i].ce,
                        (long long)f[i].ob, (long long)f[i].oe);
         jfield_str(b, "text", f[i].text, f[i].oe - f[i].ob);
@@ -309,34 +446,40 @@ static void lists(const js_doc *d, js_opts opts, jsp_buf *b)
         mentions(d, b);
 }
 
+/* source, department, year, unit (as jansson would set them: a string that
+ * is not UTF-8 leaves its key out, the whole source with its file name). */
+static void head(const js_doc *d, jsp_buf *b)
+{
+    jsp_buf_puts(b, "{");
+    const char *sep = "";
+    if (d->source_name && utf8_ok(d->source_name, strlen(d->source_name))) {
+        jsp_buf_puts(b, "\"source\":{\"file\":");
+        jstr(b, d->source_name, strlen(d->source_name));
+        jsp_buf_printf(b, ",\"bytes\":%lld,\"sha256\":", (long long)d->input_len);
+        jstr(b, d->sha256, strlen(d->sha256));
+        jsp_buf_puts(b, "}");
+        sep = ",";
+    }
+    if (d->department && utf8_ok(d->department, strlen(d->department))) {
+        jsp_buf_printf(b, "%s\"department\":", sep);
+        jstr(b, d->department, strlen(d->department));
+        sep = ",";
+    }
+    if (d->year) {
+        jsp_buf_printf(b, "%s\"year\":%d", sep, (int)d->year);
+        sep = ",";
+    }
+    jsp_buf_printf(b, "%s\"unit\":\"万元\"", sep);
+}
+
 char *jsp_emit(const js_doc *d, js_opts opts)
 {
-    json_t *root = json_object();
-    if (!root)
-        return NULL;
-    if (d->source_name)
-        json_object_set_new(root, "source",
-                            json_pack("{s:s, s:I, s:s}", "file", d->source_name, "bytes",
-                                      (json_int_t)d->input_len, "sha256", d->sha256));
-    if (d->department)
-        json_object_set_new(root, "department", json_string(d->department));
-    if (d->year)
-        json_object_set_new(root, "year", json_integer(d->year));
-    json_object_set_new(root, "unit", json_string("万元"));
-    for (int id = 1; id <= 9; id++) {
-        char prefix[32];
-        snprintf(prefix, sizeof prefix, "tables.%02d.", id);
-        add_prefix(d, root, prefix);
-    }
-    add_prefix(d, root, "narrative.");
-    char *head = json_dumps(root, JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER | JSON_COMPACT);
     jsp_buf b = {0};
-    if (head) {
-        jsp_buf_put(&b, head, strlen(head) - 1); /* without its closing brace */
-        lists(d, opts, &b);
-        jsp_buf_puts(&b, "}");
-    }
-    free(head);
+    head(d, &b);
+    if (nested(d, &b))
+        b.oom = true;
+    lists(d, opts, &b);
+    jsp_buf_puts(&b, "}");
     char *s = b.oom ? NULL : b.s;
     if (b.oom)
         free(b.s);
@@ -347,6 +490,5 @@ char *jsp_emit(const js_doc *d, js_opts opts)
                 : NULL;
         json_decref(all);
     }
-    json_decref(root);
     return s;
 }

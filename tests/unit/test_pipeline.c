@@ -60,7 +60,8 @@ static void test_prose(void **st)
 static void test_encodings(void **st)
 {
     (void)st;
-    static const char gb[] = "\xb2\xbf\xc3\xc5\xa3\xba\xb2\xe2\xca\xd4\xbe\xd6\x0a\x32\x30\x31\x39\xc4\xea\xb6\xc8\xb2\xbf\xc3\xc5\xbe\xf6\xcb\xe3\x0a";
+    static const char gb[] = "\xb2\xbf\xc3\xc5\xa3\xba\xb2\xe2\xca\xd4\xbe\xd6\x0a\x32\x30\x31\x39"
+                             "\xc4\xea\xb6\xc8\xb2\xbf\xc3\xc5\xbe\xf6\xcb\xe3\x0a";
     js_doc *d = NULL;
     assert_int_equal(js_extract(unit_ctx(), gb, sizeof gb - 1, 0, &d, NULL), JS_OK);
     char *s = js_doc_json(d, 0);
@@ -86,14 +87,86 @@ static void test_json_escapes(void **st)
     json_decref(r);
 }
 
+/* The old way of building the nested part, kept here as the oracle: jansson
+ * objects set along each dotted path (see emit.c's tree). */
+static void oracle_set(json_t *root, const char *path, json_t *v)
+{
+    char key[128];
+    json_t *o = root;
+    for (const char *p = path;;) {
+        const char *dot = strchr(p, '.');
+        size_t l = dot ? (size_t)(dot - p) : strlen(p);
+        l = l < sizeof key - 1 ? l : sizeof key - 1;
+        memcpy(key, p, l);
+        key[l] = 0;
+        if (!dot) {
+            json_object_set_new(o, key, v);
+            return;
+        }
+        json_t *next = json_object_get(o, key);
+        if (!json_is_object(next) && json_object_set_new(o, key, next = json_object()))
+            return;
+        o = next;
+        p = dot + 1;
+    }
+}
+
+/* Keys keep their first place when set again, a value replaces an object
+ * and an object a value, a string that is not UTF-8 is not set: the record
+ * reads as jansson would have built it. */
+static void test_emit_tree(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *path, *str;
+        long long v;
+    } sets[] = {
+        {"narrative.b.x", NULL, 1},     {"narrative.a", NULL, 2},
+        {"narrative.b.y", "一", 0},     {"narrative.b", NULL, 3},
+        {"narrative.b.z", NULL, 4},     {"narrative.c.d.e", NULL, 5},
+        {"narrative.c.d", "\xff", 0},   {"narrative.c.f", NULL, 6},
+        {"tables.02.r.total", NULL, 7}, {"tables.01.r.total", NULL, 8},
+        {"narrative.b.x", NULL, 9},     {"narrative.\"q\".k", "a\tb", 0},
+    };
+    js_doc *d = NULL;
+    assert_int_equal(js_extract(unit_ctx(), "x\n", 2, 0, &d, NULL), JS_OK);
+    json_t *want = json_object();
+    json_object_set_new(want, "unit", json_string("万元"));
+    for (size_t i = 0; i < sizeof sets / sizeof *sets; i++) {
+        js_dec v = {sets[i].v, 0};
+        jsp_fact_set(d, sets[i].path, sets[i].str ? JSP_F_STR : JSP_F_INT, v, sets[i].str, 0, 0,
+                     "test");
+    }
+    const jsp_fact *f = d->facts.items;
+    for (int t = 1; t <= 10; t++) { /* the order the record gives them */
+        char prefix[16] = "narrative.";
+        if (t < 10)
+            snprintf(prefix, sizeof prefix, "tables.%02d.", t);
+        for (size_t i = 0; i < d->facts.n; i++)
+            if (!strncmp(f[i].path, prefix, strlen(prefix)))
+                oracle_set(want, f[i].path,
+                           f[i].str ? json_string(f[i].str) : json_integer(f[i].num.v));
+    }
+    char *w = json_dumps(want, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    char *got = js_doc_json(d, 0);
+    w[strlen(w) - 1] = 0; /* the record goes on after the nested part */
+    assert_non_null(strstr(got, ",\"checks\":"));
+    *strstr(got, ",\"checks\":") = 0;
+    assert_non_null(strstr(got, "\"b\":{\"z\":4}")); /* a plain reading of the rules, too */
+    assert_non_null(strstr(got, "\"\\\"q\\\"\":{\"k\":\"a\\tb\"}"));
+    assert_string_equal(got, w);
+    free(w);
+    free(got);
+    json_decref(want);
+    js_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_strerror_every_code),
-        cmocka_unit_test(test_limit),
-        cmocka_unit_test(test_not_a_report),
-        cmocka_unit_test(test_prose),
-        cmocka_unit_test(test_json_escapes),
+        cmocka_unit_test(test_strerror_every_code), cmocka_unit_test(test_limit),
+        cmocka_unit_test(test_not_a_report),        cmocka_unit_test(test_prose),
+        cmocka_unit_test(test_json_escapes),        cmocka_unit_test(test_emit_tree),
         cmocka_unit_test(test_encodings),
     };
     return cmocka_run_group_tests_name("pipeline", tests, NULL, NULL);
