@@ -20,10 +20,29 @@
  * jansson's conventions (escapes, "%.15g" reals with ".0", a string that is
  * not UTF-8 leaves its key out), and spliced into the record. */
 
+/* A literal into the buffer. */
+#define LIT(b, lit) jsp_buf_put((b), (lit), sizeof(lit) - 1)
+
+/* Eight bytes at once: does any byte need a look (not ASCII, a control
+ * character, '"' or '\\')? */
+static inline bool word_plain(const char *s)
+{
+    uint64_t x;
+    memcpy(&x, s, 8);
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    uint64_t bad = (x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
+    return !bad;
+}
+
 static bool utf8_ok(const char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         int32_t cp;
+        if (i + 8 <= n && word_plain(s + i)) {
+            i += 8;
+            continue;
+        }
         size_t k = jsp_utf8_decode((const unsigned char *)s + i, n - i, &cp);
         if (!k)
             return false;
@@ -32,49 +51,81 @@ static bool utf8_ok(const char *s, size_t n)
     return true;
 }
 
-static void jstr(jsp_buf *b, const char *s, size_t n)
+/* The buffer back to its first n0 bytes. */
+static void cut(jsp_buf *b, size_t n0)
 {
-    static const char hex[] = "0123456789ABCDEF";
-    jsp_buf_put(b, "\"", 1);
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            run++;
-            continue;
-        }
-        jsp_buf_put(b, s + i - run, run);
-        run = 0;
-        char e[7] = {'\\', 0};
-        const char *sh = c == '"'    ? "\""
-                         : c == '\\' ? "\\"
-                         : c == '\b' ? "b"
-                         : c == '\f' ? "f"
-                         : c == '\n' ? "n"
-                         : c == '\r' ? "r"
-                         : c == '\t' ? "t"
-                                     : NULL;
-        if (sh) {
-            e[1] = sh[0];
-            jsp_buf_put(b, e, 2);
-        } else {
-            char u[6] = {'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
-            jsp_buf_put(b, "\\", 1);
-            jsp_buf_put(b, u, 5);
-        }
-    }
-    jsp_buf_put(b, s + n - run, run);
-    jsp_buf_put(b, "\"", 1);
+    b->n = n0;
+    if (b->s)
+        b->s[n0] = 0;
 }
 
-/* ,"key":"value" when value is UTF-8 (as jansson: else nothing). */
-static void jfield_str(jsp_buf *b, const char *key, const char *s, size_t n)
+/* s as a JSON string (jansson's escapes). False, and the buffer as it was,
+ * when s is not UTF-8. */
+static bool jstr(jsp_buf *b, const char *s, size_t n)
 {
-    if (!s || !utf8_ok(s, n))
-        return;
-    jsp_buf_printf(b, ",\"%s\":", key);
-    jstr(b, s, n);
+    static const char hex[] = "0123456789ABCDEF";
+    size_t n0 = b->n, run = 0; /* s[run, i) is still to copy */
+    LIT(b, "\"");
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (i + 8 <= n && word_plain(s + i)) {
+            i += 8;
+        } else if (c >= 0x80) {
+            int32_t cp;
+            size_t k = jsp_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+            if (!k) {
+                cut(b, n0);
+                return false;
+            }
+            i += k;
+        } else if (c >= 0x20 && c != '"' && c != '\\') {
+            i++;
+        } else {
+            jsp_buf_put(b, s + run, i - run);
+            run = ++i;
+            const char *sh = c == '"'    ? "\""
+                             : c == '\\' ? "\\"
+                             : c == '\b' ? "b"
+                             : c == '\f' ? "f"
+                             : c == '\n' ? "n"
+                             : c == '\r' ? "r"
+                             : c == '\t' ? "t"
+                                         : NULL;
+            char e[7] = {'\\', sh ? sh[0] : 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+            jsp_buf_put(b, e, sh ? 2 : 6);
+        }
+    }
+    jsp_buf_put(b, s + run, n - run);
+    LIT(b, "\"");
+    return true;
 }
+
+/* A whole number. */
+static void jint(jsp_buf *b, long long v)
+{
+    char t[24], *e = t + sizeof t, *p = e;
+    unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    jsp_buf_put(b, p, (size_t)(e - p));
+}
+
+/* KEY_LIT then the string, when it is UTF-8 (as jansson: else nothing). */
+static bool jfield(jsp_buf *b, const char *key_lit, size_t kl, const char *s, size_t n)
+{
+    size_t n0 = b->n;
+    if (!s)
+        return false;
+    jsp_buf_put(b, key_lit, kl);
+    if (jstr(b, s, n))
+        return true;
+    cut(b, n0);
+    return false;
+}
+#define JFIELD(b, key_lit, s, n) jfield((b), (key_lit), sizeof(key_lit) - 1, (s), (n))
 
 static void jreal(jsp_buf *b, double v)
 {
@@ -250,7 +301,7 @@ static void put_value(jsp_buf *b, const jsp_fact *f)
     if (f->kind == JSP_F_STR)
         jstr(b, f->str, strlen(f->str));
     else if (f->kind == JSP_F_INT)
-        jsp_buf_printf(b, "%lld", (long long)f->num.v);
+        jint(b, (long long)f->num.v);
     else
         jdec(b, f->num);
 }
@@ -315,20 +366,20 @@ static int nested(const js_doc *d, jsp_buf *b)
 static void warnings(const js_doc *d, jsp_buf *b)
 {
     const jsp_warning *w = d->warnings.items;
-    jsp_buf_puts(b, ",\"warnings\":[");
+    LIT(b, ",\"warnings\":[");
     for (size_t i = 0; i < d->warnings.n; i++) {
-        bool msg = utf8_ok(w[i].msg, strlen(w[i].msg));
         jsp_buf_puts(b, i ? ",{" : "{");
-        if (msg) {
-            jsp_buf_puts(b, "\"message\":");
-            jstr(b, w[i].msg, strlen(w[i].msg));
+        bool msg = JFIELD(b, "\"message\":", w[i].msg, strlen(w[i].msg));
+        if (w[i].line0) {
+            jsp_buf_puts(b, msg ? ",\"lines\":[" : "\"lines\":[");
+            jint(b, (long long)w[i].line0);
+            LIT(b, ",");
+            jint(b, (long long)w[i].line1);
+            LIT(b, "]");
         }
-        if (w[i].line0)
-            jsp_buf_printf(b, "%s\"lines\":[%d,%d]", msg ? "," : "", (int)w[i].line0,
-                           (int)w[i].line1);
-        jsp_buf_puts(b, "}");
+        LIT(b, "}");
     }
-    jsp_buf_puts(b, "]");
+    LIT(b, "]");
 }
 
 static bool in_record(const char *path)
@@ -340,86 +391,122 @@ static bool in_record(const char *path)
 static void provenance(const js_doc *d, jsp_buf *b)
 {
     const jsp_fact *f = d->facts.items;
-    jsp_buf_puts(b, ",\"provenance\":{");
+    LIT(b, ",\"provenance\":{");
     bool first = true;
     for (size_t i = 0; i < d->facts.n; i++) {
         if (!f[i].path || !f[i].text || !in_record(f[i].path))
             continue;
+        size_t n0 = b->n;
         if (!first)
-            jsp_buf_puts(b, ",");
+            LIT(b, ",");
+        if (!jstr(b, f[i].path, strlen(f[i].path))) {
+            cut(b, n0); /* as jansson: a key that is not UTF-8 is not set */
+            continue;
+        }
         first = false;
-        jstr(b, f[i].path, strlen(f[i].path));
-        jsp_buf_printf(b,
-                       ":{\"line\":%lld,\"start\":%lld,\"end\":%lld,\"byte_start\":%lld,"
-                       "\"byte_end\":%lld",
-                       (long long)f[i].line, (long long)f[i].cs, (long long)f[i].ce,
-                       (long long)f[i].ob, (long long)f[i].oe);
-        jfield_str(b, "text", f[i].text, f[i].oe - f[i].ob);
+        LIT(b, ":{\"line\":");
+        jint(b, (long long)f[i].line);
+        LIT(b, ",\"start\":");
+        jint(b, (long long)f[i].cs);
+        LIT(b, ",\"end\":");
+        jint(b, (long long)f[i].ce);
+        LIT(b, ",\"byte_start\":");
+        jint(b, (long long)f[i].ob);
+        LIT(b, ",\"byte_end\":");
+        jint(b, (long long)f[i].oe);
+        JFIELD(b, ",\"text\":", f[i].text, f[i].oe - f[i].ob);
         const char *rule = f[i].rule ? f[i].rule : "?";
-        jfield_str(b, "rule", rule, strlen(rule));
-        jsp_buf_puts(b, "}");
+        JFIELD(b, ",\"rule\":", rule, strlen(rule));
+        LIT(b, "}");
     }
-    jsp_buf_puts(b, "}");
+    LIT(b, "}");
 }
 
 static const char *const status_names[] = {"pass", "rounding", "fail", "not_checked"};
 
+/* A check's paths, those that are UTF-8. */
+static void check_paths(jsp_buf *b, const jsp_check *k)
+{
+    LIT(b, ",\"paths\":[");
+    for (int j = 0, n = 0; j < k->npaths; j++) {
+        size_t n0 = b->n;
+        if (n)
+            LIT(b, ",");
+        if (jstr(b, k->paths[j], strlen(k->paths[j])))
+            n++;
+        else
+            cut(b, n0);
+    }
+    LIT(b, "]");
+}
+
 static void checks(const js_doc *d, jsp_buf *b)
 {
     const jsp_check *k = d->checks.items;
-    jsp_buf_puts(b, ",\"checks\":[");
+    LIT(b, ",\"checks\":[");
     bool first = true;
     for (size_t i = 0; i < d->checks.n; i++) {
-        if (!utf8_ok(k[i].id, strlen(k[i].id)) || !utf8_ok(k[i].msg, strlen(k[i].msg)))
-            continue; /* as jansson's pack: the check is left out */
+        size_t n0 = b->n;
         jsp_buf_puts(b, first ? "{\"id\":" : ",{\"id\":");
+        if (!jstr(b, k[i].id, strlen(k[i].id))) {
+            cut(b, n0); /* as jansson's pack: the check is left out */
+            continue;
+        }
+        LIT(b, ",\"status\":\"");
+        jsp_buf_puts(b, status_names[k[i].status]);
+        LIT(b, "\"");
+        if (!JFIELD(b, ",\"message\":", k[i].msg, strlen(k[i].msg))) {
+            cut(b, n0);
+            continue;
+        }
         first = false;
-        jstr(b, k[i].id, strlen(k[i].id));
-        jsp_buf_printf(b, ",\"status\":\"%s\"", status_names[k[i].status]);
-        jfield_str(b, "message", k[i].msg, strlen(k[i].msg));
-        jsp_buf_puts(b, ",\"paths\":[");
-        for (int j = 0, n = 0; j < k[i].npaths; j++)
-            if (utf8_ok(k[i].paths[j], strlen(k[i].paths[j]))) {
-                jsp_buf_puts(b, n++ ? "," : "");
-                jstr(b, k[i].paths[j], strlen(k[i].paths[j]));
-            }
-        jsp_buf_puts(b, "]");
+        check_paths(b, &k[i]);
         if (k[i].has_values) {
-            jsp_buf_puts(b, ",\"expected\":");
+            LIT(b, ",\"expected\":");
             jdec(b, k[i].expected);
-            jsp_buf_puts(b, ",\"actual\":");
+            LIT(b, ",\"actual\":");
             jdec(b, k[i].actual);
-            jsp_buf_puts(b, ",\"residual\":");
+            LIT(b, ",\"residual\":");
             jdec(b, jsp_dec_sub(k[i].actual, k[i].expected));
         }
-        jsp_buf_puts(b, "}");
+        LIT(b, "}");
     }
-    jsp_buf_puts(b, "]");
+    LIT(b, "]");
 }
 
 static const char *const kind_names[] = {"amount", "percent", "count", "date", "code"};
 
 static void mention(jsp_buf *b, const jsp_mention *m)
 {
-    jsp_buf_printf(b, "{\"start\":%lld,\"end\":%lld,\"byte_start\":%lld,\"byte_end\":%lld",
-                   (long long)m->cs, (long long)m->ce, (long long)m->ob, (long long)m->oe);
+    LIT(b, "{\"start\":");
+    jint(b, (long long)m->cs);
+    LIT(b, ",\"end\":");
+    jint(b, (long long)m->ce);
+    LIT(b, ",\"byte_start\":");
+    jint(b, (long long)m->ob);
+    LIT(b, ",\"byte_end\":");
+    jint(b, (long long)m->oe);
     if (m->text)
-        jfield_str(b, "text", m->text, m->oe - m->ob);
-    jsp_buf_printf(b, ",\"kind\":\"%s\"", kind_names[m->kind]);
+        JFIELD(b, ",\"text\":", m->text, m->oe - m->ob);
+    LIT(b, ",\"kind\":\"");
+    jsp_buf_puts(b, kind_names[m->kind]);
+    LIT(b, "\"");
     if (m->kind == JSP_M_DATE || m->kind == JSP_M_CODE) {
-        jfield_str(b, "value", m->str, strlen(m->str));
+        JFIELD(b, ",\"value\":", m->str, strlen(m->str));
     } else if (m->kind == JSP_M_COUNT) {
-        jsp_buf_printf(b, ",\"value\":%lld", (long long)m->value.v);
+        LIT(b, ",\"value\":");
+        jint(b, (long long)m->value.v);
     } else {
-        jsp_buf_puts(b, ",\"value\":");
+        LIT(b, ",\"value\":");
         jdec(b, m->value);
     }
-    const char *keys[] = {"unit", "unit_text", "label", "qualifier", "path"};
+    static const char *const keys[] = {
+        ",\"unit\":", ",\"unit_text\":", ",\"label\":", ",\"qualifier\":", ",\"path\":"};
     const char *vals[] = {m->unit, m->unit_text, m->label, m->qualifier, m->path};
     for (int i = 0; i < 5; i++)
         if (vals[i])
-            jfield_str(b, keys[i], vals[i], strlen(vals[i]));
-    jsp_buf_puts(b, "}");
+            jfield(b, keys[i], strlen(keys[i]), vals[i], strlen(vals[i]));
+    LIT(b, "}");
 }
 
 static void mentions(const js_doc *d, jsp_buf *b)
@@ -450,26 +537,28 @@ static void lists(const js_doc *d, js_opts opts, jsp_buf *b)
  * is not UTF-8 leaves its key out, the whole source with its file name). */
 static void head(const js_doc *d, jsp_buf *b)
 {
-    jsp_buf_puts(b, "{");
-    const char *sep = "";
-    if (d->source_name && utf8_ok(d->source_name, strlen(d->source_name))) {
-        jsp_buf_puts(b, "\"source\":{\"file\":");
-        jstr(b, d->source_name, strlen(d->source_name));
-        jsp_buf_printf(b, ",\"bytes\":%lld,\"sha256\":", (long long)d->input_len);
-        jstr(b, d->sha256, strlen(d->sha256));
-        jsp_buf_puts(b, "}");
-        sep = ",";
+    LIT(b, "{");
+    size_t n0 = b->n;
+    if (d->source_name) {
+        LIT(b, "\"source\":{\"file\":");
+        if (jstr(b, d->source_name, strlen(d->source_name))) {
+            LIT(b, ",\"bytes\":");
+            jint(b, (long long)d->input_len);
+            LIT(b, ",\"sha256\":");
+            jstr(b, d->sha256, strlen(d->sha256));
+            LIT(b, "},");
+        } else {
+            cut(b, n0);
+        }
     }
-    if (d->department && utf8_ok(d->department, strlen(d->department))) {
-        jsp_buf_printf(b, "%s\"department\":", sep);
-        jstr(b, d->department, strlen(d->department));
-        sep = ",";
-    }
+    if (d->department && JFIELD(b, "\"department\":", d->department, strlen(d->department)))
+        LIT(b, ",");
     if (d->year) {
-        jsp_buf_printf(b, "%s\"year\":%d", sep, (int)d->year);
-        sep = ",";
+        LIT(b, "\"year\":");
+        jint(b, d->year);
+        LIT(b, ",");
     }
-    jsp_buf_printf(b, "%s\"unit\":\"万元\"", sep);
+    LIT(b, "\"unit\":\"万元\"");
 }
 
 char *jsp_emit(const js_doc *d, js_opts opts)

@@ -147,8 +147,13 @@ static void test_emit_tree(void **st)
                 oracle_set(want, f[i].path,
                            f[i].str ? json_string(f[i].str) : json_integer(f[i].num.v));
     }
+    jsp_warn(d, 1, 1, "%s", "\xff not UTF-8"); /* its message is left out */
     char *w = json_dumps(want, JSON_PRESERVE_ORDER | JSON_COMPACT);
     char *got = js_doc_json(d, 0);
+    json_t *back = json_loads(got, 0, NULL);
+    assert_non_null(back);
+    json_decref(back);
+    assert_non_null(strstr(got, "{\"lines\":[1,1]}]"));
     w[strlen(w) - 1] = 0; /* the record goes on after the nested part */
     assert_non_null(strstr(got, ",\"checks\":"));
     *strstr(got, ",\"checks\":") = 0;
