@@ -71,23 +71,6 @@ typedef struct {
     size_t cap, n; /* n: bytes the whole output needs */
 } fmtout;
 
-static bool simple_fmt(const char *f)
-{
-    for (; (f = strchr(f, '%')); f++) {
-        f++;
-        if (*f == '%' || *f == 's' || *f == 'd')
-            continue;
-        if ((f[0] == '0' && f[1] == '2' && f[2] == 'd') ||
-            (f[0] == 'l' && f[1] == 'l' && f[2] == 'd'))
-            f += 2;
-        else if (f[0] == 'z' && f[1] == 'u')
-            f++;
-        else
-            return false;
-    }
-    return true;
-}
-
 static void out_put(fmtout *o, const char *s, size_t n)
 {
     if (o->n < o->cap)
@@ -114,40 +97,49 @@ static void out_signed(fmtout *o, long long v, int width)
     out_int(o, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0, width);
 }
 
-/* Format into o (fmt already passed simple_fmt). */
-static void fmt_simple(fmtout *o, const char *f, va_list ap)
+/* Format into o; false at a conversion it does not know (o is then
+ * part-written and ap part-read). */
+static bool fmt_simple(fmtout *o, const char *f, va_list ap)
 {
-    for (const char *pct; (pct = strchr(f, '%')); f = pct + 1) {
-        out_put(o, f, (size_t)(pct - f));
-        pct++;
-        if (*pct == '%') {
+    for (;;) {
+        const char *lit = f;
+        while (*f && *f != '%')
+            f++;
+        out_put(o, lit, (size_t)(f - lit));
+        if (!*f++)
+            break;
+        if (*f == '%') {
             out_put(o, "%", 1);
-        } else if (*pct == 's') {
+        } else if (*f == 's') {
             const char *s = va_arg(ap, const char *);
             s = s ? s : "(null)";
             out_put(o, s, strlen(s));
-        } else if (*pct == 'd') {
+        } else if (*f == 'd') {
             out_signed(o, va_arg(ap, int), 0);
-        } else if (*pct == '0') {
-            out_signed(o, va_arg(ap, int), 2), pct += 2;
-        } else if (*pct == 'l') {
-            out_signed(o, va_arg(ap, long long), 0), pct += 2;
+        } else if (f[0] == '0' && f[1] == '2' && f[2] == 'd') {
+            out_signed(o, va_arg(ap, int), 2), f += 2;
+        } else if (f[0] == 'l' && f[1] == 'l' && f[2] == 'd') {
+            out_signed(o, va_arg(ap, long long), 0), f += 2;
+        } else if (f[0] == 'z' && f[1] == 'u') {
+            out_int(o, va_arg(ap, size_t), false, 0), f++;
         } else {
-            out_int(o, va_arg(ap, size_t), false, 0), pct++;
+            return false;
         }
+        f++;
     }
-    out_put(o, f, strlen(f));
     if (o->cap)
         o->p[o->n < o->cap ? o->n : o->cap - 1] = 0;
+    return true;
 }
 
 int jsp_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
 {
-    if (!simple_fmt(fmt))
-        return vsnprintf(buf, cap, fmt, ap);
+    va_list again;
+    va_copy(again, ap);
     fmtout o = {buf, cap, 0};
-    fmt_simple(&o, fmt, ap);
-    return (int)o.n;
+    int n = fmt_simple(&o, fmt, ap) ? (int)o.n : vsnprintf(buf, cap, fmt, again);
+    va_end(again);
+    return n;
 }
 
 int jsp_snprintf(char *buf, size_t cap, const char *fmt, ...)

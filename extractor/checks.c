@@ -22,8 +22,8 @@ typedef struct {
 /* A side of an identity: its sum and the figures that made it. */
 typedef struct {
     js_dec sum;
-    int n;       /* figures present */
-    int sc;      /* largest scale among them */
+    int n;  /* figures present */
+    int sc; /* largest scale among them */
     const char *paths[MAXPATHS];
     int npaths;
 } side;
@@ -193,7 +193,8 @@ static void judge(js_doc *d, const char *id, const char *what, bool le, const si
     if (!l->n && !r->n)
         return; /* neither side printed: nothing to say */
     if (!l->n || !r->n) {
-        jsp_snprintf(msg, sizeof msg, "%s: %s side not in the record", what, l->n ? "right" : "left");
+        jsp_snprintf(msg, sizeof msg, "%s: %s side not in the record", what,
+                     l->n ? "right" : "left");
         jsp_check *k = new_check(d, id, JSP_C_NOT_CHECKED, msg);
         if (k)
             set_paths(d, k, l, r);
@@ -203,13 +204,13 @@ static void judge(js_doc *d, const char *id, const char *what, bool le, const si
     jsp_cstatus st = JSP_C_PASS;
     if (le ? diff.v > 0 : diff.v != 0)
         st = (!le && jsp_dec_cmp(jsp_dec_abs(diff), tolerance(l, r)) <= 0) ? JSP_C_ROUNDING
-                                                                          : JSP_C_FAIL;
+                                                                           : JSP_C_FAIL;
     jsp_dec_format(l->sum, a, sizeof a);
     jsp_dec_format(r->sum, b, sizeof b);
     jsp_dec_format(diff, res, sizeof res);
     jsp_snprintf(msg, sizeof msg, "%s: %s %s %s%s%s", what, a,
-             st == JSP_C_PASS ? (le ? "<=" : "=") : (le ? ">" : "≠"), b,
-             st == JSP_C_PASS ? "" : ", residual ", st == JSP_C_PASS ? "" : res);
+                 st == JSP_C_PASS ? (le ? "<=" : "=") : (le ? ">" : "≠"), b,
+                 st == JSP_C_PASS ? "" : ", residual ", st == JSP_C_PASS ? "" : res);
     jsp_check *k = new_check(d, id, st, msg);
     if (!k)
         return;
@@ -312,6 +313,7 @@ static void run_sum(const cctx *c, const jsp_checkdef *def)
 
 typedef struct {
     const char *code, *col;
+    size_t cl; /* strlen(code) */
 } cellref;
 
 /* Row codes and columns under PREFIX.CODE.COLUMN. */
@@ -326,18 +328,19 @@ static size_t collect(const cctx *c, const char *prefix, cellref *out, size_t ma
         const char *code = p + pl + 1, *dot = strchr(code, '.');
         if (!dot || strchr(dot + 1, '.'))
             continue;
-        out[n].code = jsp_strndup(&c->d->arena, code, (size_t)(dot - code));
+        out[n].cl = (size_t)(dot - code);
+        out[n].code = jsp_strndup(&c->d->arena, code, out[n].cl);
         out[n++].col = dot + 1;
     }
     return n;
 }
 
-static bool is_child(const char *parent, const char *code)
+/* Is cell k a child of PARENT (a code of length pl, or "total")? */
+static bool is_child(const char *parent, size_t pl, const cellref *k)
 {
-    size_t pl = strlen(parent), cl = strlen(code);
-    if (!strcmp(parent, "total"))
-        return cl == 3 && code[0] >= '0' && code[0] <= '9';
-    return cl == pl + 2 && !strncmp(parent, code, pl);
+    if (pl == 5 && !memcmp(parent, "total", 5))
+        return k->cl == 3 && k->code[0] >= '0' && k->code[0] <= '9';
+    return k->cl == pl + 2 && !memcmp(parent, k->code, pl);
 }
 
 static void hier_one(const cctx *c, const jsp_checkdef *def, const char *parent, const char *col,
@@ -345,8 +348,9 @@ static void hier_one(const cctx *c, const jsp_checkdef *def, const char *parent,
 {
     js_doc *d = c->d;
     bool children = false;
+    size_t pl = strlen(parent);
     for (size_t i = 0; i < n && !children; i++)
-        children = is_child(parent, cells[i].code);
+        children = is_child(parent, pl, &cells[i]);
     if (!children)
         return;
     char path[160], id[160], what[200];
@@ -354,14 +358,14 @@ static void hier_one(const cctx *c, const jsp_checkdef *def, const char *parent,
     jsp_snprintf(path, sizeof path, "%s.%s.%s", def->expr, parent, col);
     add_term(c, &l, path, 1);
     for (size_t i = 0; i < n; i++) {
-        if (is_child(parent, cells[i].code) && !strcmp(cells[i].col, col)) {
+        if (is_child(parent, pl, &cells[i]) && !strcmp(cells[i].col, col)) {
             jsp_snprintf(path, sizeof path, "%s.%s.%s", def->expr, cells[i].code, col);
             add_term(c, &r, path, 1);
         }
     }
     jsp_snprintf(id, sizeof id, "%s.%s.%s", def->id, parent, col);
     jsp_snprintf(what, sizeof what, "%s.%s.%s = sum of its %s", def->expr, parent, col,
-             !strcmp(parent, "total") ? "classes" : "children");
+                 !strcmp(parent, "total") ? "classes" : "children");
     judge(d, id, what, false, &l, &r);
 }
 
@@ -376,7 +380,7 @@ static void run_hier(const cctx *c, const jsp_checkdef *def)
     /* each (row, column) once: paths are unique, so cells are already
      * distinct; a child is one term of its parent's sum in that column */
     for (size_t i = 0; i < n; i++)
-        if (strlen(cells[i].code) < 7)
+        if (cells[i].cl < 7)
             hier_one(c, def, cells[i].code, cells[i].col, cells, n);
 }
 
@@ -392,11 +396,12 @@ static void header_checks(js_doc *d)
         if (t[i].dept && d->department) {
             bool same = !strcmp(t[i].dept, d->department);
             jsp_snprintf(id, sizeof id, "header.department.%02d.line%u", t[i].id, t[i].dept_line);
-            jsp_snprintf(msg, sizeof msg, "table %02d (line %u) names %s%s%s", t[i].id, t[i].dept_line,
-                     t[i].dept, same ? "" : "; the record's department is ",
-                     same ? "" : d->department);
+            jsp_snprintf(msg, sizeof msg, "table %02d (line %u) names %s%s%s", t[i].id,
+                         t[i].dept_line, t[i].dept, same ? "" : "; the record's department is ",
+                         same ? "" : d->department);
             if (!same && t[i].foreign)
-                strncat(msg, " (left out as another department's table)", sizeof msg - strlen(msg) - 1);
+                strncat(msg, " (left out as another department's table)",
+                        sizeof msg - strlen(msg) - 1);
             jsp_check *k = new_check(d, id, same ? JSP_C_PASS : JSP_C_FAIL, msg);
             if (k && (k->paths = jsp_alloc(&d->arena, sizeof *k->paths))) {
                 k->paths[0] = "department";
@@ -405,8 +410,8 @@ static void header_checks(js_doc *d)
         }
         if (t[i].year && d->year) {
             jsp_snprintf(id, sizeof id, "header.year.%02d.line%u", t[i].id, t[i].line0);
-            jsp_snprintf(msg, sizeof msg, "table %02d is of %d, the record of %d", t[i].id, t[i].year,
-                     d->year);
+            jsp_snprintf(msg, sizeof msg, "table %02d is of %d, the record of %d", t[i].id,
+                         t[i].year, d->year);
             new_check(d, id, t[i].year == d->year ? JSP_C_PASS : JSP_C_FAIL, msg);
         }
         if (!t[i].foreign && t[i].read) {
@@ -479,18 +484,18 @@ static void prose_verdict(js_doc *d, const jsp_mention *m, const char *kind, js_
     js_dec half = tol;
     half.v = half.v * 10 / 2;
     half.sc++;
-    jsp_cstatus st = !jsp_dec_cmp(jsp_dec_abs(diff), (js_dec){0, 0}) ||
-                             jsp_dec_cmp(jsp_dec_abs(diff), half) <= 0
-                         ? JSP_C_PASS
-                     : jsp_dec_cmp(jsp_dec_abs(diff), tol) <= 0 ? JSP_C_ROUNDING
-                                                                 : JSP_C_FAIL;
+    jsp_cstatus st =
+        !jsp_dec_cmp(jsp_dec_abs(diff), (js_dec){0, 0}) || jsp_dec_cmp(jsp_dec_abs(diff), half) <= 0
+            ? JSP_C_PASS
+        : jsp_dec_cmp(jsp_dec_abs(diff), tol) <= 0 ? JSP_C_ROUNDING
+                                                   : JSP_C_FAIL;
     uint32_t line = jsp_line_of(d, m->s);
     jsp_dec_format(stated, a, sizeof a);
     jsp_dec_format(computed, b, sizeof b);
     jsp_snprintf(id, sizeof id, "prose.%s.line%u.at%u.%s", kind, line, m->s - d->lines[line - 1].s,
-             m->label ? m->label : "figure"); /* at: byte in the line, so ids are unique */
+                 m->label ? m->label : "figure"); /* at: byte in the line, so ids are unique */
     jsp_snprintf(msg, sizeof msg, "line %u: %s %s%s %s %s", line, m->label ? m->label : "", a,
-             *kind == 'a' ? "万元" : "%", st == JSP_C_PASS ? "agrees with" : "but", what);
+                 *kind == 'a' ? "万元" : "%", st == JSP_C_PASS ? "agrees with" : "but", what);
     if (st != JSP_C_PASS)
         jsp_snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " gives %s", b);
     jsp_check *k = new_check(d, id, st, msg);
