@@ -163,10 +163,45 @@ static inline void put1(nbuf *b, char c, uint32_t orig)
     b->m[b->n++] = orig;
 }
 
-/* Printable ASCII that is neither markup ('<', '&') nor folded: itself. */
+/* Printable ASCII that is neither markup ('<', '&') nor folded, and the
+ * tab: itself. */
 static inline bool plain_byte(unsigned char c)
 {
-    return c >= 0x20 && c < 0x7F && c != '<' && c != '&';
+    return (c >= 0x20 && c < 0x7F && c != '<' && c != '&') || c == '\t';
+}
+
+/* A run of plain bytes in[i, j): copied, each mapped to its own offset. */
+static size_t put_plain_run(nbuf *b, const char *in, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    while (j < n && plain_byte((unsigned char)in[j]))
+        j++;
+    if (b->n + (j - i) + 1 > b->cap && !reserve(b, b->n + (j - i)))
+        return j;
+    memcpy(b->t + b->n, in + i, j - i);
+    for (size_t k = i; k < j; k++)
+        b->m[b->n++] = (uint32_t)k;
+    return j;
+}
+
+/* Three-byte characters from in+i on that fold to themselves (most CJK
+ * text): copied, each byte mapped to its character's first. Returns where
+ * the run ends (i when there is none). */
+static size_t put_cjk_run(nbuf *b, const jsp_fold *f, const char *in, size_t n, size_t i)
+{
+    for (;;) {
+        int32_t cp;
+        const unsigned char *u = (const unsigned char *)in + i;
+        if (i + 3 > n || u[0] < 0xE0 || u[0] >= 0xF0 || jsp_utf8_decode(u, 3, &cp) != 3 ||
+            cp == 0x2028 || cp == 0x2029 || f->idx[cp])
+            return i;
+        if (b->n + 4 > b->cap && !reserve(b, b->n + 3))
+            return i + 3;
+        memcpy(b->t + b->n, u, 3);
+        b->m[b->n] = b->m[b->n + 1] = b->m[b->n + 2] = (uint32_t)i;
+        b->n += 3;
+        i += 3;
+    }
 }
 
 /* MARK: HTML --------------------------------------------------------------- */
@@ -338,8 +373,12 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
             }
         }
         if (plain_byte(c)) { /* most bytes: copied as they are */
-            put1(&b, (char)c, orig);
-            i++;
+            i = put_plain_run(&b, in, n, i);
+            continue;
+        }
+        size_t cjk = put_cjk_run(&b, f, in, n, i);
+        if (cjk > i) {
+            i = cjk;
             continue;
         }
         int32_t cp;
@@ -352,11 +391,6 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
             }
         }
         size_t k = jsp_utf8_decode((const unsigned char *)in + i, n - i, &cp);
-        if (k == 3 && cp != 0x2028 && cp != 0x2029 && !f->idx[cp]) { /* CJK: folds to itself */
-            put(&b, in + i, 3, orig);
-            i += 3;
-            continue;
-        }
         if (!k) {
             out->invalid++;
             put(&b, "\xEF\xBF\xBD", 3, orig);
@@ -406,7 +440,9 @@ uint32_t jsp_cp_at(const char *in, jsp_cpcur *cur, uint32_t b)
         uint64_t w;
         memcpy(&w, in + cur->at, 8);
         uint64_t cont = w & ~(w << 1) & 0x8080808080808080ull;
-        cur->cps += 8 - (uint32_t)__builtin_popcountll(cont);
+        /* one bit per byte at bit 7: their sum, without a popcount call
+         * (the build targets plain x86-64, which has no POPCNT) */
+        cur->cps += 8 - (uint32_t)(((cont >> 7) * 0x0101010101010101ull) >> 56);
     }
     for (; cur->at < b; cur->at++)
         cur->cps += ((unsigned char)in[cur->at] & 0xC0) != 0x80;
