@@ -23,8 +23,12 @@ static void test_fold(void **st)
     norm_is("１２３．４５", "123.45");
     norm_is("部门：株洲", "部门:株洲");
     norm_is("政府办公厅（室）", "政府办公厅(室)");
-    norm_is("a\xe3\x80\x80" "b", "a b");   /* ideographic space */
-    norm_is("a\xc2\xa0" "b", "a b");       /* NBSP */
+    norm_is("a\xe3\x80\x80"
+            "b",
+            "a b"); /* ideographic space */
+    norm_is("a\xc2\xa0"
+            "b",
+            "a b"); /* NBSP */
     norm_is("５０％", "50%");
     norm_is("“三公”经费", "“三公”经费"); /* curly quotes stay */
 }
@@ -43,9 +47,11 @@ static void test_lines_and_html(void **st)
 static void test_invalid_utf8(void **st)
 {
     (void)st;
-    jsp_norm nm = N("ok\xff\xfe" "end\xe4\xb8");
+    jsp_norm nm = N("ok\xff\xfe"
+                    "end\xe4\xb8");
     assert_int_equal(nm.invalid, 4);
-    assert_string_equal(nm.text, "ok\xef\xbf\xbd\xef\xbf\xbd" "end\xef\xbf\xbd\xef\xbf\xbd");
+    assert_string_equal(nm.text, "ok\xef\xbf\xbd\xef\xbf\xbd"
+                                 "end\xef\xbf\xbd\xef\xbf\xbd");
     jsp_norm_free(&nm);
     nm = N("a\0b");
     jsp_norm_free(&nm);
@@ -82,7 +88,8 @@ static void test_idempotent(void **st)
 static void test_utf8_decode(void **st)
 {
     (void)st;
-    static const unsigned char tail[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    static const unsigned char tail[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90,
+                                         0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
     for (unsigned lead = 0; lead < 256; lead++)
         for (size_t a = 0; a < sizeof tail; a++)
             for (size_t b = 0; b < sizeof tail; b++)
@@ -98,13 +105,29 @@ static void test_utf8_decode(void **st)
                 }
 }
 
+/* Characters before byte b, by the cursor (forwards, and back again) and
+ * by counting one by one. */
+static void test_cp_at(void **st)
+{
+    (void)st;
+    const char *t = "收入合计 1,234.56 万元\t一般公共预算财政拨款收入ab€𝄞 。end";
+    uint32_t n = (uint32_t)strlen(t), naive = 0;
+    jsp_cpcur cur = {0, 0};
+    for (uint32_t b = 0; b <= n; b++) {
+        assert_int_equal(jsp_cp_at(t, &cur, b), naive);
+        naive += b < n && ((unsigned char)t[b] & 0xC0) != 0x80;
+    }
+    assert_int_equal(jsp_cp_at(t, &cur, 3), 1); /* backwards: counted from the start */
+    assert_int_equal(jsp_cp_at(t, &cur, n), naive);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_fold),           cmocka_unit_test(test_lines_and_html),
-        cmocka_unit_test(test_invalid_utf8),   cmocka_unit_test(test_offsets),
-        cmocka_unit_test(test_idempotent),
-        cmocka_unit_test(test_utf8_decode),
+        cmocka_unit_test(test_fold),         cmocka_unit_test(test_lines_and_html),
+        cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_offsets),
+        cmocka_unit_test(test_idempotent),   cmocka_unit_test(test_utf8_decode),
+        cmocka_unit_test(test_cp_at),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }
