@@ -28,6 +28,17 @@ static const uint32_t K[64] = {
 
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
+/* One round, the eight working variables named in their order for it (the
+ * caller rotates the names instead of moving the values). */
+#define ROUND(a, b, c, d, e, f, g, h, i)                                                           \
+    do {                                                                                           \
+        uint32_t t1 =                                                                              \
+            h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + (g ^ (e & (f ^ g))) + K[i] + w[i];         \
+        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) | (c & (a | b)));           \
+        d += t1;                                                                                   \
+        h = t1 + t2;                                                                               \
+    } while (0)
+
 static void block(uint32_t h[8], const unsigned char *p)
 {
     uint32_t w[64];
@@ -40,18 +51,15 @@ static void block(uint32_t h[8], const unsigned char *p)
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
     uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
-    for (int i = 0; i < 64; i++) {
-        uint32_t t1 =
-            k + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
-        uint32_t t2 = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        k = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
+    for (int i = 0; i < 64; i += 8) {
+        ROUND(a, b, c, d, e, f, g, k, i);
+        ROUND(k, a, b, c, d, e, f, g, i + 1);
+        ROUND(g, k, a, b, c, d, e, f, i + 2);
+        ROUND(f, g, k, a, b, c, d, e, i + 3);
+        ROUND(e, f, g, k, a, b, c, d, i + 4);
+        ROUND(d, e, f, g, k, a, b, c, i + 5);
+        ROUND(c, d, e, f, g, k, a, b, i + 6);
+        ROUND(b, c, d, e, f, g, k, a, i + 7);
     }
     h[0] += a;
     h[1] += b;
