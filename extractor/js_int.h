@@ -265,6 +265,8 @@ typedef struct {
     jsp_lead start;                     /* copies of the leads of "mention_start", */
     jsp_lead concept;                   /* "concept" */
     jsp_lead strip;                     /* and "label_strip" */
+    uint32_t *quals;                    /* p->regex indices of "qualifier.*", in order */
+    size_t nquals;
     pcre2_match_context *mctx;          /* match and depth limits, read-only */
     bool all_jit;           /* every pattern JIT-compiled: jsp_match calls JIT directly */
     int group[JSP_G_COUNT]; /* "mention"'s group numbers (jsp_num_init) */

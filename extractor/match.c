@@ -701,6 +701,19 @@ static bool all_jit(const jsp_patterns *p)
     return true;
 }
 
+/* The "qualifier.*" patterns, found once (a figure's qualifier tries them
+ * in file order). */
+static int index_qualifiers(jsp_patterns *p)
+{
+    p->quals = malloc((p->nregex + 1) * sizeof *p->quals);
+    if (!p->quals)
+        return -1;
+    for (size_t i = 0; i < p->nregex; i++)
+        if (!strncmp(p->regex[i].name, "qualifier.", 10))
+            p->quals[p->nquals++] = (uint32_t)i;
+    return 0;
+}
+
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
 {
     char path[4096];
@@ -730,6 +743,10 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
         return -1;
     p->mention = mention.re;
     p->mention_anchored = mention.anchored;
+    if (index_qualifiers(p)) {
+        set_err(err, JS_E_NOMEM, path, 0, "out of memory");
+        return -1;
+    }
     snprintf(path, sizeof path, "%s/checks.tsv", dir);
     if (load_file(p, path, check_line, err))
         return -1;
@@ -754,6 +771,7 @@ void jsp_patterns_free(jsp_patterns *p)
         pcre2_code_free(p->rules[i].re);
     free(p->regex);
     free(p->byname);
+    free(p->quals);
     free(p->rules);
     for (size_t i = 0; i < p->nchecks; i++)
         free(p->checks[i].expr);

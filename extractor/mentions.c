@@ -141,12 +141,10 @@ static const char *prose_label(js_doc *d, uint32_t from, uint32_t to, jsp_mentio
 static const char *prose_qualifier(js_doc *d, uint32_t from, uint32_t to)
 {
     const jsp_patterns *p = &d->ctx->pat;
-    for (size_t i = 0; i < p->nregex; i++) {
-        const char *name = p->regex[i].name;
-        if (strncmp(name, "qualifier.", 10))
-            continue;
-        if (jsp_match(p, p->regex[i].re, d->norm.text, to, from, 0, d->md) > 0)
-            return name + 10;
+    for (size_t i = 0; i < p->nquals; i++) {
+        const jsp_regex *r = &p->regex[p->quals[i]];
+        if (jsp_match(p, r->re, d->norm.text, to, from, 0, d->md) > 0)
+            return r->name + 10;
     }
     return NULL;
 }
