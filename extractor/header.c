@@ -34,10 +34,16 @@ static void vote(cand *c, int *nc, int max, const char *name, int w)
 }
 
 /* Match `re` on [s, s+n); returns the number of pairs or <= 0. */
-static int run(const js_doc *d, const pcre2_code *re, const char *s, size_t n,
-               pcre2_match_data *md)
+static int run(const js_doc *d, const pcre2_code *re, const char *s, size_t n, pcre2_match_data *md)
 {
     return jsp_match(&d->ctx->pat, re, s, n, 0, 0, md);
+}
+
+/* Does the pattern with lead l match s[0, n)? (Anchored ones with a class
+ * run only when s begins with a character of it.) */
+static bool test(const js_doc *d, const jsp_lead *l, const char *s, size_t n, pcre2_match_data *md)
+{
+    return l && jsp_lead_find(&d->ctx->pat, l, s, n, 0, 0, md);
 }
 
 static char *group(js_doc *d, pcre2_match_data *md, const char *s, int g)
@@ -89,10 +95,10 @@ static void title_vote(js_doc *d, cand *c, int *nc, int max, pcre2_match_data *m
 static const char *dept_of_line(js_doc *d, const jsp_line *ln, pcre2_match_data *md)
 {
     const char *t = d->norm.text;
-    const pcre2_code *re = jsp_regex_get(&d->ctx->pat, "dept_decl");
+    const jsp_lead *dept = jsp_lead_get(&d->ctx->pat, "dept_decl");
     for (int i = 0; i < ln->ncells; i++) {
         const jsp_cell *c = &ln->cells[i];
-        if (run(d, re, t + c->s, c->e - c->s, md) <= 0)
+        if (!test(d, dept, t + c->s, c->e - c->s, md))
             continue;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
         if (ov[3] > ov[2])
@@ -138,18 +144,18 @@ static void year_vote(js_doc *d, pcre2_match_data *md)
 static void prose_range(js_doc *d, pcre2_match_data *md)
 {
     const jsp_patterns *p = &d->ctx->pat;
-    const pcre2_code *open = jsp_regex_get(p, "prose_open"), *close = jsp_regex_get(p, "prose_close");
+    const jsp_lead *open = jsp_lead_get(p, "prose_open"), *close = jsp_lead_get(p, "prose_close");
     size_t start = d->nlines;
     for (size_t i = 0; i < d->nlines; i++) {
         const jsp_line *ln = &d->lines[i];
-        if (!ln->blank && run(d, open, d->norm.text + ln->s, ln->e - ln->s, md) > 0)
+        if (!ln->blank && test(d, open, d->norm.text + ln->s, ln->e - ln->s, md))
             start = i; /* the last one: the table of contents names it first */
     }
     d->prose_start = start;
     d->prose_end = d->nlines;
     for (size_t i = start + 1; i < d->nlines; i++) {
         const jsp_line *ln = &d->lines[i];
-        if (!ln->blank && run(d, close, d->norm.text + ln->s, ln->e - ln->s, md) > 0) {
+        if (!ln->blank && test(d, close, d->norm.text + ln->s, ln->e - ln->s, md)) {
             d->prose_end = i;
             break;
         }

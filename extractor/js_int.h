@@ -188,12 +188,16 @@ typedef struct jsp_vocab jsp_vocab; /* hash: (namespace, key text) → value */
  * pattern run at other characters. The class's answers are cached per BMP
  * character as characters are met (shared by every thread: relaxed
  * atomics, as any two answers for a character agree). Without a class the
- * pattern searches as usual. */
+ * pattern searches as usual. A pattern anchored at its subject's start (^)
+ * can match only there: its class lists the characters a match can begin
+ * with after leading spaces and tabs, is asked about that one character,
+ * and a line or cell that begins with none of them costs no pattern run. */
 typedef struct {
     const pcre2_code *re;        /* the pattern; borrowed */
     const pcre2_code *anchored;  /* the same compiled PCRE2_ANCHORED, or NULL; borrowed */
     const pcre2_code *cls;       /* the lead class, or NULL; borrowed */
     _Atomic unsigned char *seen; /* per BMP character: 0 not asked, 1 no, 2 yes; NULL = no class */
+    bool start_only; /* anchored (^): only the first character after white space is asked */
 } jsp_lead;
 
 typedef struct {

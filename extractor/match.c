@@ -622,6 +622,15 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
     if (!l->seen) /* no class: the pattern's own search */
         return at <= n && jsp_match(p, l->re, s, n, at, opts, md) > 0;
     const unsigned char *u = (const unsigned char *)s;
+    if (l->start_only) { /* asked about the first character after white space */
+        size_t k = at;
+        while (k < n && (u[k] == ' ' || u[k] == '\t'))
+            k++;
+        int32_t cp = -1; /* at the end: -1, which every class lets through */
+        if (k < n)
+            jsp_utf8_decode(u + k, n - k, &cp);
+        return at <= n && jsp_lead_may(p, l, cp) && jsp_match(p, l->re, s, n, at, opts, md) > 0;
+    }
     while (at < n) {
         int32_t cp = -1;
         size_t k = jsp_utf8_decode(u + at, n - at, &cp);
@@ -653,7 +662,9 @@ static int leads_init(jsp_patterns *p, size_t from, const char *path, js_error *
         r->src = NULL;
         if (twin && !r->anchored)
             return -1;
-        r->lead = (jsp_lead){r->re, r->anchored, cls, NULL};
+        uint32_t all = 0;
+        pcre2_pattern_info(r->re, PCRE2_INFO_ALLOPTIONS, &all);
+        r->lead = (jsp_lead){r->re, r->anchored, cls, NULL, cls && (all & PCRE2_ANCHORED)};
         if (cls && !(r->lead.seen = calloc(0x10000, 1))) {
             set_err(err, JS_E_NOMEM, path, 0, "out of memory");
             return -1;

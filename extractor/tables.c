@@ -30,9 +30,9 @@ typedef struct {
     int shift; /* power of ten to 万元 */
     trow *rows;
     int nrows;
-    bool space;  /* columns placed by display position */
-    bool packed; /* bare one-cell-per-line text: empty cells are lost, so
-                    figures are placed by order, not by column */
+    bool space;        /* columns placed by display position */
+    bool packed;       /* bare one-cell-per-line text: empty cells are lost, so
+                          figures are placed by order, not by column */
     struct hkey *hseq; /* figure columns the header names, left to right (code tables) */
     int nhseq;
 } tseg;
@@ -83,7 +83,7 @@ static void put_amount(tseg *t, const char *path, js_dec v, const jsp_cell *c, c
     if (jsp_dec_is_zero(v) || !path || jsp_fact_get(t->d, path))
         return;
     v = jsp_dec_shift(v, t->shift);
-    const char *layout = t->packed ? "one cell per line, empty cells lost: placed by order"
+    const char *layout = t->packed  ? "one cell per line, empty cells lost: placed by order"
                          : t->space ? "space-aligned columns"
                                     : "delimited cells";
     jsp_fact_set(t->d, path, JSP_F_NUM, v, NULL, c->s, c->e,
@@ -153,18 +153,21 @@ static void put_name(tseg *t, const char *path, const char *name, uint32_t s, ui
     if (t->d->ocr_marks) {
         const char *g = name_glyphs(t, name), *std = name_vocab(t, path, g);
         if (std)
-            rule = jsp_printf(&t->d->arena, "table.name; OCR repair: %s read as %s (a few characters "
-                              "off its code's standard name)", name, std);
+            rule = jsp_printf(&t->d->arena,
+                              "table.name; OCR repair: %s read as %s (a few characters "
+                              "off its code's standard name)",
+                              name, std);
         else if (strcmp(g, name))
-            rule = jsp_printf(&t->d->arena, "table.name; OCR repair: %s read as %s (glyphs read "
-                              "for brackets or 支, or specks, mended)", name, g);
+            rule = jsp_printf(&t->d->arena,
+                              "table.name; OCR repair: %s read as %s (glyphs read "
+                              "for brackets or 支, or specks, mended)",
+                              name, g);
         name = std ? std : g;
         if (!*name || !rule)
             return;
     }
     jsp_fact_set(t->d, path, JSP_F_STR, z, name, s, e, rule);
 }
-
 
 /* MARK: finding the tables ------------------------------------------------- */
 
@@ -179,8 +182,8 @@ static int title_id(js_doc *d, const jsp_line *ln)
         return 0;
     const jsp_patterns *p = &d->ctx->pat;
     char *key = c->key; /* kept in the cell, as ckey keeps it, for the table passes */
-    if (!key && !(key = ((jsp_cell *)c)->key = jsp_label_key(p, &d->arena, d->md,
-                                                             d->norm.text + c->s, c->e - c->s)))
+    if (!key && !(key = ((jsp_cell *)c)->key =
+                      jsp_label_key(p, &d->arena, d->md, d->norm.text + c->s, c->e - c->s)))
         return 0;
     const char *id = jsp_vocab_get(p->vocab, "title", key);
     const char *paren = strchr(key, '(');
@@ -196,11 +199,13 @@ static int title_id(js_doc *d, const jsp_line *ln)
     return id ? atoi(id) : 0;
 }
 
-/* Does the named regex match the line? Its groups are left in d->md. */
+/* Does the named regex match the line? Its groups are left in d->md. (One
+ * anchored at the line's start, with a class, runs only on lines that begin
+ * with a character of it.) */
 static bool line_matches(js_doc *d, const jsp_line *ln, const char *name)
 {
-    const pcre2_code *re = jsp_regex_get(&d->ctx->pat, name);
-    return jsp_match(&d->ctx->pat, re, d->norm.text + ln->s, ln->e - ln->s, 0, 0, d->md) > 0;
+    const jsp_lead *l = jsp_lead_get(&d->ctx->pat, name);
+    return l && jsp_lead_find(&d->ctx->pat, l, d->norm.text + ln->s, ln->e - ln->s, 0, 0, d->md);
 }
 
 static int tableno_id(js_doc *d, const jsp_line *ln)
@@ -538,10 +543,7 @@ static void grid_page(tseg *t, int r0, int r1)
  * same x to the same column), so one grid serves every page. */
 static void grid_space(tseg *t) { grid_page(t, 0, t->nrows); }
 
-static int int_cmp(const void *x, const void *y)
-{
-    return *(const int *)x - *(const int *)y;
-}
+static int int_cmp(const void *x, const void *y) { return *(const int *)x - *(const int *)y; }
 
 /* How many figures (with a decimal point) share their right edge exactly
  * with another, in display (chars false) or character columns. */
@@ -610,8 +612,8 @@ static bool names_table(const char *k)
 static bool is_meta_key(const char *k)
 {
     return !k || !*k || starts(k, "部门") || starts(k, "单位") || starts(k, "金额单位") ||
-           starts(k, "编制单位") || names_table(k) || strstr(k, "栏次") ||
-           strstr(k, "决算表") || strstr(k, "决算总表");
+           starts(k, "编制单位") || names_table(k) || strstr(k, "栏次") || strstr(k, "决算表") ||
+           strstr(k, "决算总表");
 }
 
 typedef struct {
@@ -681,8 +683,8 @@ static void read_header(tseg *t, int fd, const char *ns, const bool *figcol, hdr
 /* MARK: code tables (02 03 05 08 09) ------------------------------------- */
 
 typedef struct {
-    char code[8];   /* "201", "20103", "2010301" or "total" */
-    int after;      /* index of the first cell after the code */
+    char code[8]; /* "201", "20103", "2010301" or "total" */
+    int after;    /* index of the first cell after the code */
     const jsp_cell *code_cell;
 } rowid;
 
@@ -1052,7 +1054,8 @@ static int cell_keys(tseg *t, const jsp_cell *c, const char *ns, hkey *out, int 
         size_t b = a;
         while (b < n && s[b] != ' ')
             b++;
-        const char *w = b > a ? jsp_label_key(&t->d->ctx->pat, &t->d->arena, t->d->md, s + a, b - a) : NULL;
+        const char *w =
+            b > a ? jsp_label_key(&t->d->ctx->pat, &t->d->arena, t->d->md, s + a, b - a) : NULL;
         if (w && (v = vocab(t, ns, w))) { /* its place: by its share of the bytes */
             int w2 = c->x1 - c->x0;
             out[k++] = (hkey){v, 2 * c->x0 + (int)((long)w2 * (long)(a + b) / (long)n)};
@@ -1097,7 +1100,8 @@ static void header_seq(tseg *t, int fd)
             t->nhseq = n;
         }
     }
-    for (int r = 0; r < fd && best; r++) { /* words lost: the 栏次 numbers, when they count the template */
+    for (int r = 0; r < fd && best;
+         r++) { /* words lost: the 栏次 numbers, when they count the template */
         int nn = numbering_row(t, &t->rows[r]) ? count_numbers(t, &t->rows[r]) : 0;
         if (nn > t->nhseq && tmpl_key(t, nn - 1) && !tmpl_key(t, nn)) {
             t->nhseq = 0;
@@ -1447,8 +1451,9 @@ static void summary_side(tseg *t, const trow *r, int from, int to, bool out, con
     if (!key && !code)
         return;
     const char *side = out ? "expenditure" : "income";
-    const char *base = code ? jsp_printf(&d->arena, "tables.%02d.%s.by_function.%s", t->id, side, code)
-                            : jsp_printf(&d->arena, "tables.%02d.%s.%s", t->id, side, key);
+    const char *base =
+        code ? jsp_printf(&d->arena, "tables.%02d.%s.by_function.%s", t->id, side, code)
+             : jsp_printf(&d->arena, "tables.%02d.%s.%s", t->id, side, key);
     int slot = 0;
     for (int i = li + 1; i < to; i++) {
         js_dec v;
@@ -1560,7 +1565,8 @@ static int fused_income(tseg *t, bool write)
         js_dec v;
         if (jsp_classify(s + ov[4], ov[5] - ov[4], &v) != JSP_TOK_AMOUNT)
             continue;
-        const char *in = ov[2] == PCRE2_UNSET ? NULL : lead_label(t, ns_in, s + ov[2], ov[3] - ov[2]);
+        const char *in =
+            ov[2] == PCRE2_UNSET ? NULL : lead_label(t, ns_in, s + ov[2], ov[3] - ov[2]);
         bool lead = in != NULL;
         const char *lk = jsp_label_key(p, &d->arena, d->md, s + ls, le - ls);
         const char *out = lk && !in ? vocab(t, ns_out, lk) : NULL;
@@ -1660,8 +1666,10 @@ static const char *cut_name(tseg *t, const e06 *e, const char **rule)
     if (!t->packed || !name || !std || jsp_cp_count(name) < 4 || strlen(name) >= strlen(std) ||
         strncmp(std, name, strlen(name)))
         return name;
-    *rule = jsp_printf(&t->d->arena, "table.name; cut short at its column's width (%s): read as "
-                       "its code's standard name", name);
+    *rule = jsp_printf(&t->d->arena,
+                       "table.name; cut short at its column's width (%s): read as "
+                       "its code's standard name",
+                       name);
     return std;
 }
 
@@ -1671,8 +1679,8 @@ static void e06_flush(tseg *t, e06 *e)
         js_doc *d = t->d;
         if (e->name) {
             const char *rule, *name = cut_name(t, e, &rule);
-            put_name(t, jsp_printf(&d->arena, "tables.06.rows.%s.name", e->code), name,
-                     e->name->s, e->name->e, rule);
+            put_name(t, jsp_printf(&d->arena, "tables.06.rows.%s.name", e->code), name, e->name->s,
+                     e->name->e, rule);
         }
         if (e->amount)
             put_amount(t, jsp_printf(&d->arena, "tables.06.rows.%s.amount", e->code), e->v,
@@ -1826,7 +1834,8 @@ static bool ocr_debris(const tseg *t, const trow *prev, const jsp_cell *c)
     size_t n;
     const unsigned char *s = (const unsigned char *)ctext(t, c, &n);
     for (size_t i = 0; i < n; i++)
-        if (s[i] >= 0x80 || (s[i] >= '0' && s[i] <= '9') || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+        if (s[i] >= 0x80 || (s[i] >= '0' && s[i] <= '9') ||
+            ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
             return false;
     return true;
 }
@@ -2196,7 +2205,8 @@ static void join_wrapped(cgroup *g, int want)
     for (int i = 0; i < g->nn; i++, k++) {
         g->name[k] = g->name[i];
         if (len[i] == max && i + 1 < g->nn) {
-            g->name[k].text = jsp_printf(&g->t->d->arena, "%s%s", g->name[i].text, g->name[i + 1].text);
+            g->name[k].text =
+                jsp_printf(&g->t->d->arena, "%s%s", g->name[i].text, g->name[i + 1].text);
             g->name[k].e = g->name[++i].e;
         }
     }
@@ -2249,9 +2259,11 @@ static void group_figure(cgroup *g, int r, int col, const jsp_cell *c, const cha
 static void group_column(cgroup *g, size_t i, size_t end, int col, bool numbered)
 {
     for (int r = 0; i < end; r++, i++) {
-        group_figure(g, r, col, lone_cell(g->t, i),
-                     numbered ? "table.cell; column blocks, rows in code order"
-                              : "table.cell; column blocks, a block without its number read as the next column");
+        group_figure(
+            g, r, col, lone_cell(g->t, i),
+            numbered
+                ? "table.cell; column blocks, rows in code order"
+                : "table.cell; column blocks, a block without its number read as the next column");
         take_line(g->t, i);
     }
     g->col = col;
@@ -2314,7 +2326,7 @@ static bool group_code(cgroup *g, size_t i, bool spill, bool *stop)
         own = cell_name(t, &ln->cells[id.after]);
     else if (id.after < ln->ncells)
         return false; /* a code and a figure: a row the row-wise reading had */
-    if (total) { /* the group's first row */
+    if (total) {      /* the group's first row */
         memmove(&g->id[1], &g->id[0], (size_t)g->n * sizeof g->id[0]);
         memmove(&g->own[1], &g->own[0], (size_t)g->n * sizeof g->own[0]);
         memmove(&g->fig[1], &g->fig[0], (size_t)g->n * sizeof g->fig[0]);
@@ -2493,8 +2505,8 @@ static int unit_shift(tseg *t)
         if (!line_matches(d, ln, "unit_decl"))
             continue;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
-        const char *p = vocab(t, "unit", jsp_squeeze(&d->arena, d->norm.text + ln->s + ov[2],
-                                                      ov[3] - ov[2]));
+        const char *p =
+            vocab(t, "unit", jsp_squeeze(&d->arena, d->norm.text + ln->s + ov[2], ov[3] - ov[2]));
         return p ? atoi(p) : 0;
     }
     return 0;
@@ -2519,8 +2531,8 @@ static void note_table(tseg *t, bool foreign, bool read)
     jsp_tinfo *ti = jsp_vec_push(&d->tinfo);
     if (!ti)
         return;
-    *ti = (jsp_tinfo){t->id, t->dept, t->dept_line + 1, (uint32_t)t->l0 + 1, t->shift, 0, foreign,
-                      read};
+    *ti = (jsp_tinfo){t->id,    t->dept, t->dept_line + 1, (uint32_t)t->l0 + 1,
+                      t->shift, 0,       foreign,          read};
     for (size_t i = t->l0; i < t->l1 && i < t->l0 + 4; i++)
         if (line_matches(d, &d->lines[i], "year")) {
             ti->year = atoi(d->norm.text + d->lines[i].s + pcre2_get_ovector_pointer(d->md)[2]);

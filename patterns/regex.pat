@@ -8,6 +8,9 @@
 # markers (一、 (一) 1. 1、), a leading 其中:, quotes and a trailing colon.
 # The characters a removal can begin with: a label holding none of them is
 # left as it is without running the pattern (a superset; tests/unit checks).
+# Any pattern NAME may have such a NAME_first. For a pattern anchored at the
+# start (^, on a line or a cell) it lists what can follow leading spaces and
+# tabs: a line or cell beginning with anything else costs no pattern run.
 label_strip_first	[-·•*其一二三四五六七八九十(0-9①-⑳⑴-⒇⒈-⒛❶-❿“”"'‘’「」『』:;]
 label_strip	^[-·•*]*(?:其中[:;]?)?(?:[一二三四五六七八九十]+[、.,]|\((?:[一二三四五六七八九十]+|\d{1,2})\)[、.]?|\d{1,2}[.、](?!\d)|[①-⑳⑴-⒇⒈-⒛❶-❿])?(?:其中[:;]?)?|[“”"'‘’「」『』]|[:;]$
 # 公开01表 … 公开09表 (also 公开 01 表, 表01).
@@ -15,6 +18,7 @@ table_no	公开\s*+0?([1-9])\s*+表|^\s*+附?表\s*+0?([1-9])\s*+$
 # A unit declaration: 单位：万元, 金额单位:元.
 unit_decl	单\s*+位\s*+[:]?\s*+(万\s*+元|千\s*+元|亿\s*+元|元)
 # A department line: 部门：NAME (NAME may be in the next cell). 编制单位 too.
+dept_decl_first	[部编单]
 dept_decl	^\s*+(?:部\s*+门(?:\s*+名\s*+称)?|编\s*+制\s*+单\s*+位|单\s*+位\s*+名\s*+称)\s*+[:]\s*+(.*)$
 # The document title: NAME YEAR 年度 部门决算 (on one or a few lines).
 doc_title	^(.*?)\s*+(20\d\d)\s*+年\s*+度?\s*+(?:部门|单位)?\s*+决\s*+算
@@ -23,8 +27,11 @@ doc_title2	^\s*+(20\d\d)\s*+年\s*+度?\s*+(.+?)\s*+(?:部门|单位)?\s*+决\s*
 year	(?<![\d.])(20[0-4]\d)\s*+年\s*+度
 # Section headings: 第三部分 (or its title line) opens the prose; the next
 # 第N部分 or 名词解释 closes it.
+prose_open_first	[第2部单决]
 prose_open	^\s*+(?:第三部分\s*+$|(?:第三部分)?\s*+(?:20\d\d\s*+年\s*+度?)?\s*+(?:部门|单位)?\s*+决算\s*+情况\s*+说\s*+明\s*+$)
+prose_close_first	[第名]
 prose_close	^\s*+(?:第[四五六]部分|名词解释\s*+$)
+part_heading_first	[第]
 part_heading	^\s*+第[一二三四五六七八九十]+部分
 # Functional classification codes: 类 3 digits, 款 5, 项 7 (may be split).
 func_code	^(2\d\d)(?:\s*+(\d\d)(?:\s*+(\d\d))?)?$

@@ -148,12 +148,52 @@ static size_t lead_covers(const char *name, const jsp_lead *l, const char *text,
     return places;
 }
 
+/* A pattern anchored at the start (^) is run on lines and cells: at every
+ * line start and after every space or tab (where a cell may begin), where
+ * it matches the rest of the line, the first character after white space
+ * is one its class admits. Returns the matches seen. */
+static size_t start_covers(const char *name, const char *text, size_t n)
+{
+    const jsp_patterns *p = &unit_ctx()->pat;
+    const jsp_lead *l = jsp_lead_get(p, name);
+    assert_non_null(l);
+    assert_true(l->start_only);
+    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+    size_t places = 0;
+    for (size_t at = 0; at < n; at++) {
+        if (at && text[at - 1] != '\n' && text[at - 1] != ' ' && text[at - 1] != '\t')
+            continue;
+        const char *nl = memchr(text + at, '\n', n - at);
+        size_t len = nl ? (size_t)(nl - text) - at : n - at, k = 0;
+        if (jsp_match(p, l->re, text + at, len, 0, 0, md) <= 0)
+            continue;
+        while (k < len && (text[at + k] == ' ' || text[at + k] == '\t'))
+            k++;
+        int32_t cp = -1;
+        if (k < len)
+            jsp_utf8_decode((const unsigned char *)text + at + k, len - k, &cp);
+        if (!jsp_lead_may(p, l, cp)) {
+            print_error("the lead class of %s leaves out U+%04X, where it matches\n", name,
+                        (unsigned)cp);
+            fail();
+        }
+        places++;
+    }
+    pcre2_match_data_free(md);
+    return places;
+}
+
 static size_t first_covers_start(const char *text, size_t n)
 {
     const jsp_patterns *p = &unit_ctx()->pat;
-    return lead_covers("mention_start", &p->start, text, n) +
-           lead_covers("concept", &p->concept, text, n) +
-           lead_covers("label_strip", &p->strip, text, n);
+    static const char *const anchored[] = {"dept_decl", "prose_open", "prose_close",
+                                           "part_heading"};
+    size_t places = lead_covers("mention_start", &p->start, text, n) +
+                    lead_covers("concept", &p->concept, text, n) +
+                    lead_covers("label_strip", &p->strip, text, n);
+    for (size_t i = 0; i < sizeof anchored / sizeof *anchored; i++)
+        places += start_covers(anchored[i], text, n);
+    return places;
 }
 
 static void test_first_chars(void **st)
@@ -161,7 +201,9 @@ static void test_first_chars(void **st)
     (void)st;
     const char *words = "增加5 增长5% 增多3个 上升1 提高2 增幅3% 多5人 减少2 下降3 降低4 减幅5% "
                         "降幅6% 下滑7 减8 少9 十万元 拾元 零元 一二三四五六七八九两壹贰叁肆伍陆"
-                        "柒捌玖〇○万元 持平 截至2020年 百分之五 -3元 •(一)其中:“基本”1.②❸⑵⒈:";
+                        "柒捌玖〇○万元 持平 截至2020年 百分之五 -3元 •(一)其中:“基本”1.②❸⑵⒈:\n"
+                        "  部门:测试局\t编制单位:测试局\n第三部分 2019年度部门决算情况说明\n"
+                        "决算情况说明\n 第四部分\n名词解释\n  第二部分 ";
     size_t places = first_covers_start(words, strlen(words));
     DIR *dp = opendir(JS_CORPUS_DIR "/samples");
     assert_non_null(dp);
