@@ -92,10 +92,10 @@ static void title_vote(js_doc *d, cand *c, int *nc, int max, pcre2_match_data *m
 }
 
 /* The name after 部门： — in the same cell, else the next non-empty cell. */
-static const char *dept_of_line(js_doc *d, const jsp_line *ln, pcre2_match_data *md)
+static const char *dept_of_line(js_doc *d, const jsp_line *ln, const jsp_lead *dept,
+                                pcre2_match_data *md)
 {
     const char *t = d->norm.text;
-    const jsp_lead *dept = jsp_lead_get(&d->ctx->pat, "dept_decl");
     for (int i = 0; i < ln->ncells; i++) {
         const jsp_cell *c = &ln->cells[i];
         if (!test(d, dept, t + c->s, c->e - c->s, md))
@@ -169,9 +169,10 @@ void jsp_header(js_doc *d)
     int nc = 0;
     pcre2_match_data *md = d->md;
     title_vote(d, c, &nc, MAXC, md);
+    const jsp_lead *dept = jsp_lead_get(&d->ctx->pat, "dept_decl");
     for (size_t i = 0; i < d->nlines; i++) { /* tables.c reads ->dept too */
         jsp_line *ln = &d->lines[i];
-        if (!ln->blank && (ln->dept = dept_of_line(d, ln, md)))
+        if (!ln->blank && (ln->dept = dept_of_line(d, ln, dept, md)))
             vote(c, &nc, MAXC, ln->dept, 1);
     }
     int best = -1;

@@ -202,15 +202,24 @@ static int title_id(js_doc *d, const jsp_line *ln)
 /* Does the named regex match the line? Its groups are left in d->md. (One
  * anchored at the line's start, with a class, runs only on lines that begin
  * with a character of it.) */
-static bool line_matches(js_doc *d, const jsp_line *ln, const char *name)
+static bool line_test(js_doc *d, const jsp_line *ln, const jsp_lead *l)
 {
-    const jsp_lead *l = jsp_lead_get(&d->ctx->pat, name);
     return l && jsp_lead_find(&d->ctx->pat, l, d->norm.text + ln->s, ln->e - ln->s, 0, 0, d->md);
 }
 
-static int tableno_id(js_doc *d, const jsp_line *ln)
+static bool line_matches(js_doc *d, const jsp_line *ln, const char *name)
 {
-    if (!line_matches(d, ln, "table_no"))
+    return line_test(d, ln, jsp_lead_get(&d->ctx->pat, name));
+}
+
+/* The leads find_segments tests every line with, looked up once. */
+typedef struct {
+    const jsp_lead *part, *prose, *table_no;
+} seg_leads;
+
+static int tableno_id(js_doc *d, const jsp_line *ln, const seg_leads *sl)
+{
+    if (!line_test(d, ln, sl->table_no))
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
     for (int g = 1; g <= 2; g++)
@@ -232,11 +241,14 @@ static int find_segments(js_doc *d, tseg *segs, int max)
 {
     int ns = 0;
     tseg *cur = NULL;
+    const jsp_patterns *p = &d->ctx->pat;
+    seg_leads sl = {jsp_lead_get(p, "part_heading"), jsp_lead_get(p, "prose_open"),
+                    jsp_lead_get(p, "table_no")};
     for (size_t i = 0; i < d->nlines; i++) {
         const jsp_line *ln = &d->lines[i];
         if (ln->blank)
             continue;
-        if (line_matches(d, ln, "part_heading") || line_matches(d, ln, "prose_open")) {
+        if (line_test(d, ln, sl.part) || line_test(d, ln, sl.prose)) {
             if (cur)
                 cur->l1 = i;
             cur = NULL;
@@ -244,7 +256,7 @@ static int find_segments(js_doc *d, tseg *segs, int max)
         }
         int id = title_id(d, ln);
         if (!id)
-            id = tableno_id(d, ln);
+            id = tableno_id(d, ln, &sl);
         const char *dept = ln->dept;
         bool split = cur && dept && cur->dept && cur->has_data && strcmp(dept, cur->dept);
         if ((id && (!cur || cur->id != id)) || split) {
