@@ -139,7 +139,7 @@ static void test_emit_tree(void **st)
     }
     const jsp_fact *f = d->facts.items;
     for (int t = 1; t <= 10; t++) { /* the order the record gives them */
-        char prefix[16] = "narrative.";
+        char prefix[32] = "narrative.";
         if (t < 10)
             snprintf(prefix, sizeof prefix, "tables.%02d.", t);
         for (size_t i = 0; i < d->facts.n; i++)
