@@ -154,15 +154,6 @@ static void put(nbuf *b, const char *s, size_t n, uint32_t orig)
     }
 }
 
-/* One byte, the common case, without put's loop. */
-static inline void put1(nbuf *b, char c, uint32_t orig)
-{
-    if (b->n + 2 > b->cap && !reserve(b, b->n + 1))
-        return;
-    b->t[b->n] = c;
-    b->m[b->n++] = orig;
-}
-
 /* Printable ASCII that is neither markup ('<', '&') nor folded, and the
  * tab: itself. */
 static inline bool plain_byte(unsigned char c)
