@@ -326,41 +326,60 @@ static void put_children(jsp_buf *b, const tree *t, int32_t o)
     }
 }
 
+/* The record section a path belongs to: 1..9 for tables.01. … tables.09.,
+ * 10 for narrative., 0 for none. */
+static unsigned char section_of(const char *path)
+{
+    if (!path)
+        return 0;
+    if (!strncmp(path, "narrative.", 10))
+        return 10;
+    if (strncmp(path, "tables.0", 8) || path[8] < '1' || path[8] > '9' || path[9] != '.')
+        return 0;
+    return (unsigned char)(path[8] - '0');
+}
+
+/* A tree with room for every path component of the facts. 0, or -1. */
+static int tree_new(tree *t, const jsp_fact *f, size_t n)
+{
+    size_t parts = 1 + n;
+    for (size_t i = 0; i < n; i++)
+        for (const char *p = f[i].path; p && *p; p++)
+            parts += *p == '.';
+    *t = (tree){.cap = parts + 1, .nslot = 16};
+    while (t->nslot <= 2 * t->cap)
+        t->nslot *= 2;
+    t->n = malloc(t->cap * sizeof *t->n);
+    t->slot = calloc(t->nslot, sizeof *t->slot);
+    if (!t->n || !t->slot)
+        return -1;
+    t->n[0] = (tnode){"", 0, 0, 0, -1, -1, -1, NULL};
+    t->nn = 1;
+    return 0;
+}
+
 /* Facts under tables.01. … tables.09. (in that order), then narrative., as
  * ,"tables":{...},"narrative":{...}. 0, or -1 when out of memory. */
 static int nested(const js_doc *d, jsp_buf *b)
 {
     const jsp_fact *f = d->facts.items;
-    size_t parts = 1;
-    for (size_t i = 0; i < d->facts.n; i++)
-        for (const char *p = f[i].path; p && *p; p++)
-            parts += *p == '.';
-    parts += d->facts.n;
-    tree t = {.cap = parts + 1, .nslot = 16};
-    while (t.nslot <= 2 * t.cap)
-        t.nslot *= 2;
-    t.n = malloc(t.cap * sizeof *t.n);
-    t.slot = calloc(t.nslot, sizeof *t.slot);
-    if (!t.n || !t.slot) {
+    tree t;
+    unsigned char *sec = malloc(d->facts.n + 1);
+    int rc = sec && !tree_new(&t, f, d->facts.n) ? 0 : -1;
+    for (size_t i = 0; !rc && i < d->facts.n; i++)
+        sec[i] = section_of(f[i].path);
+    for (unsigned char id = 1; !rc && id <= 10; id++)
+        for (size_t i = 0; i < d->facts.n; i++)
+            if (sec[i] == id)
+                tree_set(&t, &f[i]);
+    if (!rc)
+        put_children(b, &t, 0);
+    if (sec) {
         free(t.n);
         free(t.slot);
-        return -1;
     }
-    t.n[0] = (tnode){"", 0, 0, 0, -1, -1, -1, NULL};
-    t.nn = 1;
-    for (int id = 1; id <= 10; id++) {
-        char prefix[16] = "narrative.";
-        if (id < 10)
-            jsp_snprintf(prefix, sizeof prefix, "tables.%02d.", id);
-        size_t l = strlen(prefix);
-        for (size_t i = 0; i < d->facts.n; i++)
-            if (f[i].path && !strncmp(f[i].path, prefix, l))
-                tree_set(&t, &f[i]);
-    }
-    put_children(b, &t, 0);
-    free(t.n);
-    free(t.slot);
-    return 0;
+    free(sec);
+    return rc;
 }
 
 static void warnings(const js_doc *d, jsp_buf *b)
