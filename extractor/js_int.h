@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "juesuan.h"
 
@@ -76,6 +77,16 @@ static inline size_t jsp_utf8_decode(const unsigned char *s, size_t n, int32_t *
 }
 /* Characters (code points) in a NUL-terminated UTF-8 string. */
 size_t jsp_cp_count(const char *s);
+/* Whether s[0, n) holds the NUL-terminated string `needle` (not empty). */
+static inline bool jsp_holds(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (const char *e = s + n, *q;
+         k <= (size_t)(e - s) && (q = memchr(s, needle[0], (size_t)(e - s) - k + 1)); s = q + 1)
+        if (!memcmp(q, needle, k))
+            return true;
+    return false;
+}
 
 /* MARK: exact decimals (dec.c) ------------------------------------------- */
 
@@ -271,9 +282,10 @@ typedef struct {
     jsp_lead strip;                     /* and "label_strip" */
     uint32_t *quals;                    /* p->regex indices of "qualifier.*", in order */
     size_t nquals;
-    pcre2_match_context *mctx;          /* match and depth limits, read-only */
-    bool all_jit;           /* every pattern JIT-compiled: jsp_match calls JIT directly */
-    int group[JSP_G_COUNT]; /* "mention"'s group numbers (jsp_num_init) */
+    pcre2_match_context *mctx; /* match and depth limits, read-only */
+    char title_mark[8];        /* a character every table title holds (表), or "" */
+    bool all_jit;              /* every pattern JIT-compiled: jsp_match calls JIT directly */
+    int group[JSP_G_COUNT];    /* "mention"'s group numbers (jsp_num_init) */
 } jsp_patterns;
 
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err);
@@ -313,6 +325,9 @@ const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
 /* The one value of namespace `ns` whose keys begin with `key` (4 characters
  * or more): a label wrapped over lines, cut short; NULL if none or several. */
 const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key);
+/* One character (UTF-8, in out[8]) found in every word of namespace ns, or
+ * "" when the words share none: text without it holds no word of ns. */
+void jsp_vocab_common(const jsp_vocab *v, const char *ns, char out[8]);
 
 /* MARK: the number grammar (numbers.c) ------------------------------------- */
 
@@ -480,7 +495,7 @@ void jsp_checks(js_doc *d);    /* checks.c */
 void jsp_locate_facts(js_doc *d, const char *in, size_t inlen); /* reconcile.c */
 /* mentions.c; in = decoded input. Prose always (the checks use it), table
  * cells too when `tables`. */
-void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool tables);
+void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool all);
 char *jsp_emit(const js_doc *d, js_opts opts); /* emit.c */
 
 void jsp_sha256(const void *data, size_t len, char hex[65]);

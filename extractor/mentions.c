@@ -5,7 +5,8 @@
  * place in the original input, the concept it is about (label), its
  * qualifier (决算/预算/上年/变动/占比/完成率) and the record path it fed.
  * Prose is scanned as running text (a unit may follow on the next line);
- * table lines cell by cell, where a figure needs no unit.
+ * table lines cell by cell, where a figure needs no unit. Without
+ * --mentions only the prose the checks read (第三部分) is scanned.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -277,8 +278,33 @@ static void locate(js_doc *d, const char *in, size_t inlen)
     }
 }
 
-void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool tables)
+/* The byte range whose mentions are wanted. With --mentions (all): the
+ * whole text. Otherwise only the prose checks read mentions: those of
+ * 第三部分 and, since a check looks back through its sentence, those after
+ * the last 。 before it. Prose blocks are scanned whole (a block's mentions
+ * do not depend on other blocks), so the ones kept are the same either way. */
+static bool wanted(const js_doc *d, bool all, uint32_t *lo, uint32_t *hi)
 {
+    *lo = 0;
+    *hi = (uint32_t)d->norm.len;
+    if (all)
+        return true;
+    if (d->prose_start >= d->nlines)
+        return false;
+    const char *t = d->norm.text;
+    uint32_t from = d->lines[d->prose_start].s;
+    if (d->prose_end < d->nlines)
+        *hi = d->lines[d->prose_end].s;
+    for (*lo = from; *lo >= 3 && memcmp(t + *lo - 3, "。", 3); (*lo)--)
+        ;
+    return true;
+}
+
+void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool all)
+{
+    uint32_t lo, hi;
+    if (!wanted(d, all, &lo, &hi))
+        return;
     mctx c = {d, NULL, 0, pcre2_match_data_create_from_pattern(d->ctx->pat.mention, NULL)};
     index_facts(&c);
     if (!c.facts || !c.md) {
@@ -286,9 +312,9 @@ void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool tables)
         jsp_warn(d, 0, 0, "out of memory: mentions left out");
         return;
     }
-    for (size_t i = 0; i < d->nlines;) {
+    for (size_t i = 0; i < d->nlines && d->lines[i].s < hi;) {
         if (d->lines[i].table) {
-            if (tables)
+            if (all)
                 scan_table_line(&c, i);
             i++;
             continue;
@@ -297,9 +323,11 @@ void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool tables)
         while (j < d->nlines && !d->lines[j].table)
             j++;
         uint32_t e = j < d->nlines ? d->lines[j].s : (uint32_t)d->norm.len;
-        scan_prose(&c, d->lines[i].s, e);
+        if (e > lo)
+            scan_prose(&c, d->lines[i].s, e);
         i = j;
     }
     pcre2_match_data_free(c.md);
-    locate(d, in, inlen);
+    if (all)
+        locate(d, in, inlen);
 }

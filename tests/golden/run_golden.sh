@@ -29,6 +29,21 @@ cat "$out/verdict.txt"
 p=$(grep -c '^ok' "$out/verdict.txt"); f=$(grep -c '^FAIL' "$out/verdict.txt")
 pass=$((pass+p)); fail=$((fail+f))
 [ "$f" -eq 0 ] || python3 tests/score.py corpus/gold "$out" -v | grep -E 'missing|wrong|extra' | head -30
+# The record is the same with or without --mentions (which only adds the
+# list): the checks read the mentions they need even when none are asked for.
+"$EXTRACT" corpus/samples/*.txt corpus/renderings/*/*.txt > "$out/plain.jsonl"
+"$EXTRACT" --mentions corpus/samples/*.txt corpus/renderings/*/*.txt > "$out/mentions.jsonl"
+if python3 - "$out/plain.jsonl" "$out/mentions.jsonl" <<'PY'
+import json, sys
+a = [json.loads(l) for l in open(sys.argv[1])]
+b = [json.loads(l) for l in open(sys.argv[2])]
+for r in b:
+    r.pop("mentions", None)
+bad = [x.get("source", {}).get("sha256") for x, y in zip(a, b) if x != y]
+sys.exit(1 if bad or len(a) != len(b) or not a else 0)
+PY
+then pass=$((pass+1)); echo "ok record without --mentions = record with it, list left out"
+else fail=$((fail+1)); echo "FAIL records differ with --mentions beyond the list"; fi
 rm -rf "$out"
 echo "golden: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
