@@ -151,6 +151,26 @@ const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key
     return found;
 }
 
+void jsp_vocab_common(const jsp_vocab *v, const char *ns, char out[8])
+{
+    out[0] = 0;
+    const char *first = NULL;
+    for (size_t i = 0; v && i < v->n && !first; i++)
+        if (!strcmp(v->e[i].ns, ns))
+            first = v->e[i].key;
+    for (const char *c = first; c && *c && !out[0];) {
+        size_t k = 1;
+        while (((unsigned char)c[k] & 0xC0) == 0x80)
+            k++;
+        memcpy(out, c, k);
+        out[k] = 0;
+        for (size_t i = 0; i < v->n && out[0]; i++)
+            if (!strcmp(v->e[i].ns, ns) && !strstr(v->e[i].key, out))
+                out[0] = 0;
+        c += k;
+    }
+}
+
 static void vocab_free(jsp_vocab *v)
 {
     if (!v)
@@ -743,6 +763,7 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
         return -1;
     if (load_vocab_dir(p, dir, err))
         return -1;
+    jsp_vocab_common(p->vocab, "title", p->title_mark);
     snprintf(path, sizeof path, "%s/numbers.pat", dir); /* after vocab: uses @{ns} */
     size_t from = p->nregex;
     if (load_file(p, path, regex_line, err) || leads_init(p, from, path, err))

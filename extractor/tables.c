@@ -181,6 +181,8 @@ static int title_id(js_doc *d, const jsp_line *ln)
     if (!c || c->e - c->s > 200)
         return 0;
     const jsp_patterns *p = &d->ctx->pat;
+    if (p->title_mark[0] && !jsp_holds(d->norm.text + c->s, c->e - c->s, p->title_mark))
+        return 0;       /* no title could be read from it, exactly or fuzzily */
     char *key = c->key; /* kept in the cell, as ckey keeps it, for the table passes */
     if (!key && !(key = ((jsp_cell *)c)->key =
                       jsp_label_key(p, &d->arena, d->md, d->norm.text + c->s, c->e - c->s)))

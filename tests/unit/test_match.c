@@ -35,6 +35,28 @@ static void test_vocab(void **st)
     assert_string_equal(jsp_vocab_fuzzy(v, "title", "一般公共预算财政拔款基本支出决算表"), "06");
 }
 
+/* A character all of a namespace's words hold: text without it holds none
+ * of them (the table pass skips lines so). */
+static void test_vocab_common(void **st)
+{
+    (void)st;
+    const jsp_vocab *v = unit_ctx()->pat.vocab;
+    char m[8];
+    jsp_vocab_common(v, "title", m);
+    assert_true(m[0]);
+    assert_string_equal(m, unit_ctx()->pat.title_mark);
+    assert_non_null(strstr("财政拨款收入支出决算总表", m));
+    assert_non_null(strstr("一般公共预算财政拨款“三公”经费支出决算表", m));
+    jsp_vocab_common(v, "no such namespace", m);
+    assert_string_equal(m, "");
+    const char *t = "收入决算表 01";
+    assert_true(jsp_holds(t, strlen(t), "表"));
+    assert_true(jsp_holds(t, strlen(t), "01"));
+    assert_false(jsp_holds(t, strlen("收入决算表") - 1, "表")); /* cut inside it */
+    assert_false(jsp_holds(t, 0, "表"));
+    assert_false(jsp_holds(t, strlen(t), "012"));
+}
+
 static void test_edit_distance(void **st)
 {
     (void)st;
@@ -93,7 +115,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_label_key),     cmocka_unit_test(test_vocab),
         cmocka_unit_test(test_edit_distance), cmocka_unit_test(test_bad_pattern),
-        cmocka_unit_test(test_pattern_ref),
+        cmocka_unit_test(test_pattern_ref),   cmocka_unit_test(test_vocab_common),
     };
     return cmocka_run_group_tests_name("match", tests, NULL, NULL);
 }
