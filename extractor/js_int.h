@@ -81,9 +81,8 @@ size_t jsp_cp_count(const char *s);
 static inline bool jsp_holds(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
-    for (const char *e = s + n, *q;
-         k <= (size_t)(e - s) && (q = memchr(s, needle[0], (size_t)(e - s) - k + 1)); s = q + 1)
-        if (!memcmp(q, needle, k))
+    for (size_t i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && !memcmp(s + i + 1, needle + 1, k - 1))
             return true;
     return false;
 }
@@ -283,7 +282,6 @@ typedef struct {
     uint32_t *quals;                    /* p->regex indices of "qualifier.*", in order */
     size_t nquals;
     pcre2_match_context *mctx; /* match and depth limits, read-only */
-    char title_mark[8];        /* a character every table title holds (表), or "" */
     bool all_jit;              /* every pattern JIT-compiled: jsp_match calls JIT directly */
     int group[JSP_G_COUNT];    /* "mention"'s group numbers (jsp_num_init) */
 } jsp_patterns;
@@ -325,9 +323,16 @@ const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
 /* The one value of namespace `ns` whose keys begin with `key` (4 characters
  * or more): a label wrapped over lines, cut short; NULL if none or several. */
 const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key);
-/* One character (UTF-8, in out[8]) found in every word of namespace ns, or
- * "" when the words share none: text without it holds no word of ns. */
-void jsp_vocab_common(const jsp_vocab *v, const char *ns, char out[8]);
+/* The mark of namespace ns: one character (UTF-8) every word of it holds,
+ * "" when they share none. Keys are made from text by taking characters
+ * away (jsp_label_key), so text without the mark gives no key of ns. */
+const char *jsp_vocab_mark(const jsp_vocab *v, const char *ns);
+/* False when s[0, n) lacks `mark` (from jsp_vocab_mark; NULL or "": none):
+ * no key made from it is a word of the mark's namespace. */
+static inline bool jsp_vocab_may(const char *mark, const char *s, size_t n)
+{
+    return !mark || !*mark || jsp_holds(s, n, mark);
+}
 
 /* MARK: the number grammar (numbers.c) ------------------------------------- */
 

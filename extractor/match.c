@@ -151,11 +151,13 @@ const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key
     return found;
 }
 
-void jsp_vocab_common(const jsp_vocab *v, const char *ns, char out[8])
+/* One character (UTF-8, in out[8]) found in every word of namespace ns, or
+ * "" when the words share none. */
+static void vocab_common(const jsp_vocab *v, const char *ns, char out[8])
 {
     out[0] = 0;
     const char *first = NULL;
-    for (size_t i = 0; v && i < v->n && !first; i++)
+    for (size_t i = 0; i < v->n && !first; i++)
         if (!strcmp(v->e[i].ns, ns))
             first = v->e[i].key;
     for (const char *c = first; c && *c && !out[0];) {
@@ -169,6 +171,29 @@ void jsp_vocab_common(const jsp_vocab *v, const char *ns, char out[8])
                 out[0] = 0;
         c += k;
     }
+}
+
+#define MARKS "\x01mark" /* the namespace of the marks: key = a namespace */
+
+/* Each namespace's mark (see jsp_vocab_mark), once every file is loaded. */
+static int vocab_marks(jsp_vocab *v)
+{
+    for (size_t i = 0, n = v->n; i < n; i++) {
+        const char *ns = v->e[i].ns;
+        char mark[8];
+        if (*vocab_find(v, MARKS, ns))
+            continue;
+        vocab_common(v, ns, mark);
+        if (vocab_put(v, MARKS, ns, mark))
+            return -1;
+    }
+    return 0;
+}
+
+const char *jsp_vocab_mark(const jsp_vocab *v, const char *ns)
+{
+    const char *m = jsp_vocab_get(v, MARKS, ns);
+    return m ? m : "";
 }
 
 static void vocab_free(jsp_vocab *v)
@@ -763,7 +788,10 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
         return -1;
     if (load_vocab_dir(p, dir, err))
         return -1;
-    jsp_vocab_common(p->vocab, "title", p->title_mark);
+    if (vocab_marks(p->vocab)) {
+        set_err(err, JS_E_NOMEM, dir, 0, "out of memory");
+        return -1;
+    }
     snprintf(path, sizeof path, "%s/numbers.pat", dir); /* after vocab: uses @{ns} */
     size_t from = p->nregex;
     if (load_file(p, path, regex_line, err) || leads_init(p, from, path, err))

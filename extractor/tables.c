@@ -35,6 +35,7 @@ typedef struct {
                           figures are placed by order, not by column */
     struct hkey *hseq; /* figure columns the header names, left to right (code tables) */
     int nhseq;
+    const char *total_mark; /* jsp_vocab_mark of row.total */
 } tseg;
 
 /* MARK: cell helpers ------------------------------------------------------- */
@@ -172,7 +173,7 @@ static void put_name(tseg *t, const char *path, const char *name, uint32_t s, ui
 /* MARK: finding the tables ------------------------------------------------- */
 
 /* Table id from a title line, 0 if the line is not a title. */
-static int title_id(js_doc *d, const jsp_line *ln)
+static int title_id(js_doc *d, const jsp_line *ln, const char *mark)
 {
     const jsp_cell *c = NULL;
     for (int i = 0; i < ln->ncells && !c; i++)
@@ -181,7 +182,7 @@ static int title_id(js_doc *d, const jsp_line *ln)
     if (!c || c->e - c->s > 200)
         return 0;
     const jsp_patterns *p = &d->ctx->pat;
-    if (p->title_mark[0] && !jsp_holds(d->norm.text + c->s, c->e - c->s, p->title_mark))
+    if (!jsp_vocab_may(mark, d->norm.text + c->s, c->e - c->s))
         return 0;       /* no title could be read from it, exactly or fuzzily */
     char *key = c->key; /* kept in the cell, as ckey keeps it, for the table passes */
     if (!key && !(key = ((jsp_cell *)c)->key =
@@ -217,6 +218,7 @@ static bool line_matches(js_doc *d, const jsp_line *ln, const char *name)
 /* The leads find_segments tests every line with, looked up once. */
 typedef struct {
     const jsp_lead *part, *prose, *table_no;
+    const char *title_mark; /* jsp_vocab_mark of title */
 } seg_leads;
 
 static int tableno_id(js_doc *d, const jsp_line *ln, const seg_leads *sl)
@@ -245,7 +247,7 @@ static int find_segments(js_doc *d, tseg *segs, int max)
     tseg *cur = NULL;
     const jsp_patterns *p = &d->ctx->pat;
     seg_leads sl = {jsp_lead_get(p, "part_heading"), jsp_lead_get(p, "prose_open"),
-                    jsp_lead_get(p, "table_no")};
+                    jsp_lead_get(p, "table_no"), jsp_vocab_mark(p->vocab, "title")};
     for (size_t i = 0; i < d->nlines; i++) {
         const jsp_line *ln = &d->lines[i];
         if (ln->blank)
@@ -256,7 +258,7 @@ static int find_segments(js_doc *d, tseg *segs, int max)
             cur = NULL;
             continue;
         }
-        int id = title_id(d, ln);
+        int id = title_id(d, ln, sl.title_mark);
         if (!id)
             id = tableno_id(d, ln, &sl);
         const char *dept = ln->dept;
@@ -268,6 +270,7 @@ static int find_segments(js_doc *d, tseg *segs, int max)
             if (cur) {
                 memset(cur, 0, sizeof *cur);
                 cur->d = d;
+                cur->total_mark = jsp_vocab_mark(p->vocab, "row.total");
                 cur->id = id ? id : segs[ns - 2].id;
                 cur->l0 = i;
                 cur->l1 = d->nlines;
@@ -725,7 +728,7 @@ static bool row_code(const tseg *t, const trow *r, rowid *id)
     char *sq = jsp_squeeze(&t->d->arena, s, n);
     size_t sl = sq ? strlen(sq) : 0;
     id->code_cell = &r->c[i];
-    if (sl && vocab(t, "row.total", ckey(t, &r->c[i]))) {
+    if (sl && jsp_vocab_may(t->total_mark, s, n) && vocab(t, "row.total", ckey(t, &r->c[i]))) {
         strcpy(id->code, "total");
         id->after = i + 1;
         return true;

@@ -36,20 +36,24 @@ static void test_vocab(void **st)
 }
 
 /* A character all of a namespace's words hold: text without it holds none
- * of them (the table pass skips lines so). */
-static void test_vocab_common(void **st)
+ * of them (the table passes skip cells so). */
+static void test_vocab_mark(void **st)
 {
     (void)st;
     const jsp_vocab *v = unit_ctx()->pat.vocab;
-    char m[8];
-    jsp_vocab_common(v, "title", m);
+    const char *m = jsp_vocab_mark(v, "title");
     assert_true(m[0]);
-    assert_string_equal(m, unit_ctx()->pat.title_mark);
     assert_non_null(strstr("财政拨款收入支出决算总表", m));
     assert_non_null(strstr("一般公共预算财政拨款“三公”经费支出决算表", m));
-    jsp_vocab_common(v, "no such namespace", m);
-    assert_string_equal(m, "");
-    const char *t = "收入决算表 01";
+    assert_non_null(strstr("合计", jsp_vocab_mark(v, "row.total")));
+    assert_string_equal(jsp_vocab_mark(v, "no such namespace"), "");
+    assert_string_equal(jsp_vocab_mark(v, "cn_digit"), ""); /* 一 二 … share nothing */
+    const char *t = "  合 计 ", *u = "一般公共服务支出";
+    assert_true(jsp_vocab_may(jsp_vocab_mark(v, "row.total"), t, strlen(t)));
+    assert_false(jsp_vocab_may(jsp_vocab_mark(v, "row.total"), u, strlen(u)));
+    assert_true(jsp_vocab_may(jsp_vocab_mark(v, "cn_digit"), u, strlen(u))); /* no mark */
+    assert_true(jsp_vocab_may(NULL, u, strlen(u)));
+    t = "收入决算表 01";
     assert_true(jsp_holds(t, strlen(t), "表"));
     assert_true(jsp_holds(t, strlen(t), "01"));
     assert_false(jsp_holds(t, strlen("收入决算表") - 1, "表")); /* cut inside it */
@@ -115,7 +119,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_label_key),     cmocka_unit_test(test_vocab),
         cmocka_unit_test(test_edit_distance), cmocka_unit_test(test_bad_pattern),
-        cmocka_unit_test(test_pattern_ref),   cmocka_unit_test(test_vocab_common),
+        cmocka_unit_test(test_pattern_ref),   cmocka_unit_test(test_vocab_mark),
     };
     return cmocka_run_group_tests_name("match", tests, NULL, NULL);
 }
