@@ -119,6 +119,26 @@ static void put_cell(cellvec *cv, const char *t, uint32_t s, uint32_t e, int x0,
     cl->col = -1;
 }
 
+/* Past the run of printable ASCII and of CJK ideographs U+5000…U+8FFF
+ * (lead bytes E5…E8: wide, and the text is valid UTF-8) at *i, counting
+ * columns as char_width would; stops at white space and anything else. */
+static void run(const char *t, uint32_t e, uint32_t *i, int *x, int *c)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    uint32_t k = *i;
+    int xx = *x, cc = *c;
+    while (k < e) {
+        unsigned b = u[k];
+        if (b > 0x20 && b < 0x7F) {
+            k++, xx++, cc++;
+        } else if (b >= 0xE5 && b <= 0xE8 && k + 3 <= e) {
+            k += 3, xx += 2, cc++;
+        } else
+            break;
+    }
+    *i = k, *x = xx, *c = cc;
+}
+
 static void split_line(const char *t, const jsp_line *ln, cellvec *cv)
 {
     int x = 0, c = 0;
@@ -145,6 +165,10 @@ static void split_line(const char *t, const jsp_line *ln, cellvec *cv)
             cs = i, cx = x, cc = c;
             continue;
         }
+        uint32_t was = i;
+        run(t, ln->e, &i, &x, &c);
+        if (i > was)
+            continue; /* a break may follow the run */
         size_t k;
         x += char_width(t + i, ln->e - i, &k);
         c++;

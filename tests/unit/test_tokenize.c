@@ -35,6 +35,32 @@ static void test_spaces(void **st)
     jsp_arena_free(&a);
 }
 
+/* Columns across every kind of character: ASCII, the CJK runs counted in
+ * one step (lead bytes E5-E8), CJK outside them (一 is E4, 龥 E9), full-width
+ * punctuation (wide) and a combining mark (no width). */
+static void test_columns(void **st)
+{
+    (void)st;
+    jsp_arena a = {0};
+    jsp_line *ls;
+    size_t n;
+    const char *t = "a一b龥c支出。e\xcc\x81"
+                    "f  9";
+    assert_int_equal(jsp_tokenize(&a, t, strlen(t), &ls, &n), 0);
+    assert_int_equal(ls[0].ncells, 2);
+    /* a1 一2 b1 龥2 c1 支2 出2 。2 e1 U+0301 0 f1 = 15 columns, 11 characters */
+    assert_int_equal(ls[0].cells[0].x1, 15);
+    assert_int_equal(ls[0].cells[0].c1, 11);
+    assert_int_equal(ls[0].cells[1].x0, 17);
+    assert_int_equal(ls[0].cells[1].c0, 13);
+    t = "支出\t 一 \t出";
+    assert_int_equal(jsp_tokenize(&a, t, strlen(t), &ls, &n), 0);
+    assert_int_equal(ls[0].ncells, 3);
+    assert_int_equal(ls[0].cells[1].x0, 6); /* 支出 4, tab 1, space 1 */
+    assert_int_equal(ls[0].cells[2].x0, 10);
+    jsp_arena_free(&a);
+}
+
 static void test_classify(void **st)
 {
     (void)st;
@@ -56,6 +82,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tabs),
         cmocka_unit_test(test_spaces),
+        cmocka_unit_test(test_columns),
         cmocka_unit_test(test_classify),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
