@@ -205,17 +205,18 @@ void jsp_vec_free(jsp_vec *v)
 
 /* MARK: output buffer ------------------------------------------------------ */
 
-void jsp_buf_put(jsp_buf *b, const char *s, size_t n)
+void jsp_buf_grow_put(jsp_buf *b, const char *s, size_t n)
 {
     if (b->oom)
         return;
     if (b->n + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n + 1)
+        while (cap < b->n + n + 1 && cap < SIZE_MAX / 4)
             cap *= 2;
-        char *p = realloc(b->s, cap);
+        char *p = cap >= b->n + n + 1 ? realloc(b->s, cap) : NULL;
         if (!p) {
             b->oom = true;
+            b->cap = 0; /* no write fits any more (jsp_buf_put) */
             return;
         }
         b->s = p;

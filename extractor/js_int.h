@@ -54,7 +54,17 @@ typedef struct {
     size_t n, cap;
     bool oom;
 } jsp_buf;
-void jsp_buf_put(jsp_buf *b, const char *s, size_t n);
+void jsp_buf_grow_put(jsp_buf *b, const char *s, size_t n); /* jsp_buf_put's slow path */
+/* Append n bytes (inline while they fit: emit writes short pieces). */
+static inline void jsp_buf_put(jsp_buf *b, const char *s, size_t n)
+{
+    if (b->n + n < b->cap) { /* also false after oom: cap stays */
+        memcpy(b->s + b->n, s, n);
+        b->n += n;
+        b->s[b->n] = 0;
+    } else
+        jsp_buf_grow_put(b, s, n);
+}
 void jsp_buf_puts(jsp_buf *b, const char *s);
 void jsp_buf_printf(jsp_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Length of the valid UTF-8 sequence at s (at most n bytes); 0 if invalid. */

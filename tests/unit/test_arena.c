@@ -53,11 +53,38 @@ static void test_printf_arena(void **st)
     jsp_arena_free(&a);
 }
 
+/* The output buffer: appends while pieces fit and when it must grow; after
+ * a failed allocation every write does nothing (and the text stays whole). */
+static void test_buf(void **st)
+{
+    (void)st;
+    jsp_buf b = {0};
+    jsp_buf_put(&b, "", 0);
+    assert_non_null(b.s);
+    assert_string_equal(b.s, "");
+    for (int i = 0; i < 1000; i++)
+        jsp_buf_put(&b, "abcdefgh", 8);
+    assert_int_equal(b.n, 8000);
+    assert_int_equal(strlen(b.s), 8000);
+    jsp_buf_puts(&b, "!");
+    assert_string_equal(b.s + 8000, "!");
+#ifndef __SANITIZE_ADDRESS__ /* ASan stops at such a request instead of failing it */
+    volatile size_t huge = (size_t)1 << 62;
+    jsp_buf_put(&b, "x", huge); /* no such memory: fails, nothing read */
+    assert_true(b.oom);
+    jsp_buf_put(&b, "more", 4);
+    assert_int_equal(b.n, 8001);
+    assert_string_equal(b.s + 8000, "!");
+#endif
+    free(b.s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_printf_arena),
+        cmocka_unit_test(test_buf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
