@@ -5,7 +5,7 @@
  *   regex.pat     name <TAB> PCRE2 pattern           (named mechanisms)
  *   narrative.pat key <TAB> kind <TAB> PCRE2 pattern (prose facts)
  *   numbers.pat   name <TAB> PCRE2 pattern           (the number grammar;
- *                 @{ns} expands to vocabulary namespace ns, longest first;
+ *                 @{ns} expands to vocabulary namespace ns as a trie, longest first;
  *                 @{^ns}, inside [...], to the first characters of its words;
  *                 @{=name} to a pattern loaded before it in the same file)
  *   checks.tsv    kind <TAB> id <TAB> expression     (identities, checks.c)
@@ -408,19 +408,59 @@ static int sb_put(sbuf *b, const char *s, size_t n)
     return 0;
 }
 
-static int by_len_desc(const void *x, const void *y)
+static int by_bytes(const void *x, const void *y)
 {
-    const char *a = *(const char *const *)x, *b = *(const char *const *)y;
-    size_t la = strlen(a), lb = strlen(b);
-    return la != lb ? (la < lb ? 1 : -1) : strcmp(a, b);
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* "(?:k1|k2|...)" of the keys of the comma-separated namespaces, escaped;
- * with `first`, each key's first character only, bare (for a class). */
+/* One character of a key, escaped for a pattern (also under (?x)). */
+static int put_char(sbuf *b, const char *k, size_t n)
+{
+    bool meta = n == 1 && strchr("\\^$.|?*+()[]{}#- ", *k);
+    return (meta ? sb_put(b, "\\", 1) : 0) | sb_put(b, k, n);
+}
+
+static size_t char_len(const char *k)
+{
+    size_t n = jsp_utf8_len((const unsigned char *)k, strlen(k));
+    return n ? n : 1;
+}
+
+/* keys[lo, hi), sorted, all sharing their first d bytes, as a trie: each
+ * character once, then what may follow it, the key that ends here last.
+ * Keys matching at one place are prefixes of each other, so the longest is
+ * tried first and backtracking takes the next shorter: what the alternation
+ * of the keys longest first would do, without trying every key. */
+static int put_trie(const char **keys, size_t lo, size_t hi, size_t d, sbuf *b)
+{
+    bool ends = !keys[lo][d];
+    size_t from = lo + ends, groups = 0;
+    for (size_t i = from; i < hi; i++)
+        groups += i == from || memcmp(keys[i] + d, keys[i - 1] + d, char_len(keys[i] + d));
+    if (!groups)
+        return 0; /* only the key that ends here */
+    bool paren = ends || groups > 1;
+    int rc = paren ? sb_put(b, "(?:", 3) : 0;
+    for (size_t i = from; i < hi && !rc;) {
+        size_t cl = char_len(keys[i] + d), j = i + 1;
+        while (j < hi && !memcmp(keys[j] + d, keys[i] + d, cl))
+            j++;
+        rc = (i > from ? sb_put(b, "|", 1) : 0) | put_char(b, keys[i] + d, cl);
+        rc = rc ? rc : put_trie(keys, i, j, d + cl, b);
+        i = j;
+    }
+    if (!rc && ends)
+        rc = sb_put(b, "|", 1);
+    return rc ? rc : paren ? sb_put(b, ")", 1) : 0;
+}
+
+/* The keys of the comma-separated namespaces nss[0, nl) as one alternation
+ * (a trie, longest key first); with `first`, each key's first character
+ * only, bare (for a class). */
 static int put_alternation(const jsp_vocab *v, const char *nss, size_t nl, bool first, sbuf *b)
 {
     const char **keys = malloc((v->n + 1) * sizeof *keys);
-    size_t nk = 0;
+    size_t nk = 0, nu = 0;
     if (!keys)
         return -1;
     for (size_t i = 0; i < v->n; i++) {
@@ -436,20 +476,17 @@ static int put_alternation(const jsp_vocab *v, const char *nss, size_t nl, bool 
             p += pl;
         }
     }
-    qsort(keys, nk, sizeof *keys, by_len_desc);
-    int rc = first ? 0 : nk ? sb_put(b, "(?:", 3) : sb_put(b, "(*FAIL)", 7);
-    for (size_t i = 0; i < nk && !rc; i++) {
-        if (i && !first)
-            rc |= sb_put(b, "|", 1);
-        size_t kl = strlen(keys[i]);
-        const char *end = keys[i] + (first ? jsp_utf8_len((const unsigned char *)keys[i], kl) : kl);
-        for (const char *k = keys[i]; *k && k < end && !rc; k++) {
-            bool meta = (unsigned char)*k < 0x80 && strchr("\\^$.|?*+()[]{}#- ", *k);
-            rc |= (meta ? sb_put(b, "\\", 1) : 0) | sb_put(b, k, 1);
-        }
-    }
-    if (nk && !rc && !first)
-        rc = sb_put(b, ")", 1);
+    qsort(keys, nk, sizeof *keys, by_bytes);
+    for (size_t i = 0; i < nk; i++) /* a key in two namespaces once */
+        if (!nu || strcmp(keys[i], keys[nu - 1]))
+            keys[nu++] = keys[i];
+    int rc = 0;
+    if (first)
+        for (size_t i = 0; i < nu && !rc; i++)
+            rc = *keys[i] ? put_char(b, keys[i], char_len(keys[i])) : 0;
+    else
+        rc = !nu ? sb_put(b, "(*FAIL)", 7)
+                 : sb_put(b, "(?:", 3) || put_trie(keys, 0, nu, 0, b) || sb_put(b, ")", 1);
     free(keys);
     return rc;
 }

@@ -61,6 +61,31 @@ static void test_vocab_mark(void **st)
     assert_false(jsp_holds(t, strlen(t), "012"));
 }
 
+/* @{ns} is a trie of the words: at one place the longest word matches, and
+ * when what follows fails, the next shorter word (as the alternation of
+ * the words longest first would). Uses "concept": words, then not (款). */
+static void test_vocab_trie(void **st)
+{
+    (void)st;
+    const jsp_patterns *p = &unit_ctx()->pat;
+    const pcre2_code *re = jsp_regex_get(p, "concept");
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    const char *s[][2] = {
+        {"公务用车购置及运行维护费12万元", "公务用车购置及运行维护费"},
+        {"公务用车购置费", "公务用车购置费"},
+        {"公务用车购置(款)", "公务用车"}, /* the longer word is a 款's: back off */
+        {"一般公共服务支出", "一般公共服务支出"},
+        {"一般公共服务(项)", ""},
+    };
+    for (size_t i = 0; i < sizeof s / sizeof *s; i++) {
+        int rc = jsp_match(p, re, s[i][0], strlen(s[i][0]), 0, 0, md);
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        size_t got = rc > 0 && ov[0] == 0 ? ov[1] : 0;
+        assert_int_equal(got, strlen(s[i][1]));
+    }
+    pcre2_match_data_free(md);
+}
+
 static void test_edit_distance(void **st)
 {
     (void)st;
@@ -120,6 +145,7 @@ int main(void)
         cmocka_unit_test(test_label_key),     cmocka_unit_test(test_vocab),
         cmocka_unit_test(test_edit_distance), cmocka_unit_test(test_bad_pattern),
         cmocka_unit_test(test_pattern_ref),   cmocka_unit_test(test_vocab_mark),
+        cmocka_unit_test(test_vocab_trie),
     };
     return cmocka_run_group_tests_name("match", tests, NULL, NULL);
 }
