@@ -294,19 +294,22 @@ static void run_sum(const cctx *c, const jsp_checkdef *def)
     if (sp)
         *sp = 0; /* the first term names where the keys are */
     const jsp_fact *f = d->facts.items;
-    size_t cap2 = 16;
-    while (cap2 < 2 * d->facts.n + 2)
-        cap2 *= 2;
-    const char **seen = jsp_alloc(&d->arena, cap2 * sizeof *seen); /* a set of keys */
-    for (size_t i = 0; seen && i < d->facts.n; i++) {
+    const char **keys = jsp_alloc_raw(&d->arena, (d->facts.n + 1) * sizeof *keys);
+    size_t nk = 0, cap2 = 16;
+    for (size_t i = 0; keys && i < d->facts.n; i++) {
         const char *cap = NULL;
         size_t cl = 0;
-        if (!f[i].path || f[i].kind == JSP_F_STR || !glob(pat, f[i].path, &cap, &cl) || !cap)
-            continue;
-        char *key = jsp_strndup(&d->arena, cap, cl);
-        if (key && set_add(seen, cap2, key))
-            run_identity(c, subst(d, def->id, key, cl), subst(d, def->expr, key, cl));
+        if (f[i].path && f[i].kind != JSP_F_STR && glob(pat, f[i].path, &cap, &cl) && cap &&
+            (keys[nk] = jsp_strndup(&d->arena, cap, cl)))
+            nk++;
     }
+    while (cap2 < 2 * nk + 2)
+        cap2 *= 2;
+    const char **seen = keys ? jsp_alloc(&d->arena, cap2 * sizeof *seen) : NULL; /* a key set */
+    for (size_t i = 0; seen && i < nk; i++)
+        if (set_add(seen, cap2, keys[i]))
+            run_identity(c, subst(d, def->id, keys[i], strlen(keys[i])),
+                         subst(d, def->expr, keys[i], strlen(keys[i])));
 }
 
 /* MARK: hier: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 --------------------------------- */
