@@ -2414,10 +2414,9 @@ static size_t group_line(cgroup *g, size_t i, size_t lim, bool spill, bool *stop
 /* The walk over the table's lines, then on into `next` while figures are due. */
 static void column_blocks(tseg *t, const tseg *next)
 {
-    cgroup *g = jsp_alloc(&t->d->arena, sizeof *g);
+    cgroup *g = jsp_alloc(&t->d->arena, sizeof *g); /* zeroed */
     if (!g)
         return;
-    memset(g, 0, sizeof *g);
     g->t = t;
     bool stop = false;
     for (size_t i = t->l0; i < t->l1;)
@@ -2560,7 +2559,7 @@ static void note_table(tseg *t, bool foreign, bool read)
 void jsp_tables(js_doc *d)
 {
     enum { MAXSEG = 256 };
-    tseg *segs = jsp_alloc(&d->arena, MAXSEG * sizeof *segs);
+    tseg *segs = jsp_alloc_raw(&d->arena, MAXSEG * sizeof *segs); /* find_segments sets each */
     if (!segs)
         return;
     int ns = find_segments(d, segs, MAXSEG);
