@@ -151,6 +151,13 @@ const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key
     return found;
 }
 
+/* Bytes of the character at k (1 for a byte that begins none). */
+static size_t char_len(const char *k)
+{
+    size_t n = jsp_utf8_len((const unsigned char *)k, strlen(k));
+    return n ? n : 1;
+}
+
 /* One character (UTF-8, in out[8]) found in every word of namespace ns, or
  * "" when the words share none. */
 static void vocab_common(const jsp_vocab *v, const char *ns, char out[8])
@@ -161,9 +168,7 @@ static void vocab_common(const jsp_vocab *v, const char *ns, char out[8])
         if (!strcmp(v->e[i].ns, ns))
             first = v->e[i].key;
     for (const char *c = first; c && *c && !out[0];) {
-        size_t k = 1;
-        while (((unsigned char)c[k] & 0xC0) == 0x80)
-            k++;
+        size_t k = char_len(c);
         memcpy(out, c, k);
         out[k] = 0;
         for (size_t i = 0; i < v->n && out[0]; i++)
@@ -418,12 +423,6 @@ static int put_char(sbuf *b, const char *k, size_t n)
 {
     bool meta = n == 1 && strchr("\\^$.|?*+()[]{}#- ", *k);
     return (meta ? sb_put(b, "\\", 1) : 0) | sb_put(b, k, n);
-}
-
-static size_t char_len(const char *k)
-{
-    size_t n = jsp_utf8_len((const unsigned char *)k, strlen(k));
-    return n ? n : 1;
 }
 
 /* keys[lo, hi), sorted, all sharing their first d bytes, as a trie: each
