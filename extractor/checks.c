@@ -306,10 +306,11 @@ static void run_sum(const cctx *c, const jsp_checkdef *def)
     while (cap2 < 2 * nk + 2)
         cap2 *= 2;
     const char **seen = keys ? jsp_alloc(&d->arena, cap2 * sizeof *seen) : NULL; /* a key set */
-    for (size_t i = 0; seen && i < nk; i++)
+    for (size_t i = 0; seen && i < nk; i++) {
+        size_t kl = strlen(keys[i]);
         if (set_add(seen, cap2, keys[i]))
-            run_identity(c, subst(d, def->id, keys[i], strlen(keys[i])),
-                         subst(d, def->expr, keys[i], strlen(keys[i])));
+            run_identity(c, subst(d, def->id, keys[i], kl), subst(d, def->expr, keys[i], kl));
+    }
 }
 
 /* MARK: hier: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项 --------------------------------- */

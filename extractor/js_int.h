@@ -58,7 +58,7 @@ void jsp_buf_grow_put(jsp_buf *b, const char *s, size_t n); /* jsp_buf_put's slo
 /* Append n bytes (inline while they fit: emit writes short pieces). */
 static inline void jsp_buf_put(jsp_buf *b, const char *s, size_t n)
 {
-    if (b->n + n < b->cap) { /* also false after oom: cap stays */
+    if (b->n + n < b->cap) { /* never after oom: cap is 0 then */
         memcpy(b->s + b->n, s, n);
         b->n += n;
         b->s[b->n] = 0;

@@ -425,6 +425,15 @@ static int put_char(sbuf *b, const char *k, size_t n)
     return (meta ? sb_put(b, "\\", 1) : 0) | sb_put(b, k, n);
 }
 
+/* End of the keys from i on (before hi) whose character at byte d is keys[i]'s. */
+static size_t same_char(const char **keys, size_t i, size_t hi, size_t d)
+{
+    size_t cl = char_len(keys[i] + d), j = i + 1;
+    while (j < hi && !memcmp(keys[j] + d, keys[i] + d, cl))
+        j++;
+    return j;
+}
+
 /* keys[lo, hi), sorted, all sharing their first d bytes, as a trie: each
  * character once, then what may follow it, the key that ends here last.
  * Keys matching at one place are prefixes of each other, so the longest is
@@ -433,17 +442,13 @@ static int put_char(sbuf *b, const char *k, size_t n)
 static int put_trie(const char **keys, size_t lo, size_t hi, size_t d, sbuf *b)
 {
     bool ends = !keys[lo][d];
-    size_t from = lo + ends, groups = 0;
-    for (size_t i = from; i < hi; i++)
-        groups += i == from || memcmp(keys[i] + d, keys[i - 1] + d, char_len(keys[i] + d));
-    if (!groups)
+    size_t from = lo + ends;
+    if (from == hi)
         return 0; /* only the key that ends here */
-    bool paren = ends || groups > 1;
+    bool paren = ends || same_char(keys, from, hi, d) < hi;
     int rc = paren ? sb_put(b, "(?:", 3) : 0;
     for (size_t i = from; i < hi && !rc;) {
-        size_t cl = char_len(keys[i] + d), j = i + 1;
-        while (j < hi && !memcmp(keys[j] + d, keys[i] + d, cl))
-            j++;
+        size_t cl = char_len(keys[i] + d), j = same_char(keys, i, hi, d);
         rc = (i > from ? sb_put(b, "|", 1) : 0) | put_char(b, keys[i] + d, cl);
         rc = rc ? rc : put_trie(keys, i, j, d + cl, b);
         i = j;
