@@ -5,6 +5,9 @@
  * threads sharing the read-only context. Exit codes: usage() and README.
  */
 #include <dirent.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -470,8 +473,21 @@ static int run_batch(const js_ctx *ctx, names *in, int jobs, size_t limit, unsig
     return started ? rc : EXIT_NOMEM;
 }
 
+/* Keep freed memory for the next document: by default glibc hands a
+ * worker's freed arena blocks back to the kernel (madvise) after every
+ * document and takes page faults to get them again, an eighth of the run's
+ * time. Blocks past 32 MB (a huge input) are still mapped and unmapped. */
+static void keep_heap(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    keep_heap();
     unsigned opts = 0;
     const char *pat = NULL, *from = NULL;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
