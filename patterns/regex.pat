@@ -51,8 +51,10 @@ ocr_figure	(?=[0-9,.]*+[OoDlI|\]SsBZz])[0-9OoDlI|\]SsBZz]{1,3}(?:,[0-9OoDlI|\]Ss
 ocr_points	[0-9]{1,3}(?:\.[0-9]{3})++\.[0-9]{2}
 # The pass: the group that matched names the repair (blank: white space of
 # the same length; letters; points). An amount stands alone: the look-behind
-# and look-ahead are shared, so a digit inside a number costs one test.
-ocr_repair	(?<blank>@{=ocr_rule}|@{=ocr_speck})|(?<![A-Za-z0-9.,])(?:(?<letters>@{=ocr_figure})|(?<points>@{=ocr_points}))(?![A-Za-z0-9.,%])
+# and look-ahead are shared. A number that needs no repair is skipped whole
+# ((*SKIP)): no match can begin after a digit, point or comma, so trying
+# there again would only fail once per digit.
+ocr_repair	(?<blank>@{=ocr_rule}|@{=ocr_speck})|(?<![A-Za-z0-9.,])(?:(?<letters>@{=ocr_figure})|(?<points>@{=ocr_points}))(?![A-Za-z0-9.,%])|[0-9][0-9,.]*+(*SKIP)(*FAIL)
 # A page number printed at a page's foot or head: - 2 -, 第 2 页, 2/9.
 page_number	^\s*+(?:[-—–]\s*+\d{1,4}\s*+[-—–]|第\s*+\d{1,4}\s*+页(?:\s*+共\s*+\d{1,4}\s*+页)?|\d{1,4}\s*+/\s*+\d{1,4}|\d{1,3})\s*+$
 # The 栏次 numbering row of a table header.

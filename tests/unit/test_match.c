@@ -139,13 +139,38 @@ static void test_pattern_ref(void **st)
                       "regex.pat:4:", "@{=nothing}");
 }
 
+/* The position of ocr_repair's first match in s, or -1. */
+static long repair_at(const char *s)
+{
+    const jsp_patterns *p = &unit_ctx()->pat;
+    const pcre2_code *re = jsp_regex_get(p, "ocr_repair");
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    long at =
+        jsp_match(p, re, s, strlen(s), 0, 0, md) > 0 ? (long)pcre2_get_ovector_pointer(md)[0] : -1;
+    pcre2_match_data_free(md);
+    return at;
+}
+
+/* Numbers that need no repair are skipped whole; the damaged figure after
+ * them is still found, and one glued to a letter or a number is not. */
+static void test_repair_skip(void **st)
+{
+    (void)st;
+    assert_int_equal(repair_at("12.50 1O.45"), 6);
+    assert_int_equal(repair_at("1,234.56\t2.899.74"), 9);
+    assert_int_equal(repair_at("收入 3,5OO.00 元"), (long)strlen("收入 "));
+    assert_int_equal(repair_at("x1O.45 12.50"), -1);
+    assert_int_equal(repair_at("12.501O.45"), -1);
+    assert_int_equal(repair_at("12.50 | 3"), 6);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_label_key),     cmocka_unit_test(test_vocab),
         cmocka_unit_test(test_edit_distance), cmocka_unit_test(test_bad_pattern),
         cmocka_unit_test(test_pattern_ref),   cmocka_unit_test(test_vocab_mark),
-        cmocka_unit_test(test_vocab_trie),
+        cmocka_unit_test(test_vocab_trie),    cmocka_unit_test(test_repair_skip),
     };
     return cmocka_run_group_tests_name("match", tests, NULL, NULL);
 }
