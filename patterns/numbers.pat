@@ -7,16 +7,29 @@
 # "mention": one alternative per kind; the C evaluator (numbers.c) reads the
 # named groups. Tried in order at each position, so a year (2018年) or a
 # percentage is never an amount, and 个百分点 is never a count of 个.
-#   N  an Arabic figure: 1,100 | 2899.74 | -12.50 | 5。20 before a unit (OCR's point)
-#   S  digit groups split by single spaces (1 234.50) — only before a unit
-#   C  a Chinese numeral: 十五, 两千三百, 叁拾, 二〇一八
-#   U  a currency unit, its parts split by spaces or line breaks (0 万\n\n元)
-#   D  a direction word: 增加/减少 … signs the figure that follows
-#   K  a classification code (功能 2xx[xx[xx]], 经济 3xx[xx]): a code only
-#      in parentheses or before its name, never before a unit or 年
+# The pieces each alternative is built of (fig_*, put in by @{=name}: a
+# piece written in place costs less per try than a (?&name) subroutine):
+#   fig_arabic     an Arabic figure: 1,100 | 2899.74 | -12.50 | 5。20 before
+#                  a unit (OCR's point)
+#   fig_spaced     digit groups split by single spaces (1 234.50), only
+#                  before a unit
+#   fig_chinese    a Chinese numeral: 十五, 两千三百, 叁拾, 二〇一八
+#   fig_unit       a currency unit, its parts split by spaces or line breaks
+#                  (0 万\n\n元)
+#   fig_direction  a direction word: 增加/减少 … signs the figure that follows
+#   fig_code       a classification code (功能 2xx[xx[xx]], 经济 3xx[xx]): a
+#                  code only in parentheses or before its name, never before
+#                  a unit or 年
+# The pieces hold no literal space or #: "mention" reads them under (?x).
 # A bare figure (group "bare") is an amount only inside a table cell; in
 # prose a figure needs its unit, so 28428828, 12345热线, 1G, m2 are nothing.
-mention	(?x)(?(DEFINE)(?<N>(?<![0-9A-Za-z._^-]|[0-9],)(?>-?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+。[0-9]{1,2}(?=\s?(?:[千万亿]?元|%))|[0-9]+(?:\.[0-9]+)?))(?![0-9]))(?<S>(?<![0-9A-Za-z._^]|[0-9],)[0-9]{1,3}(?:\x20[0-9]{3})+(?:\.[0-9]+)?(?![0-9]))(?<C>(?:@{cn_digit}|十|拾)(?:@{cn_digit,cn_mult})*)(?<U>(?:千|万|亿|百\s*+万)?\s*+元)(?<D>@{direction})(?<K>(?<![0-9])(?:2[0-9]{2}(?:[0-9]{2}){0,2}|3[01][0-9](?:[0-9]{2})?)(?![0-9.%,])))(?<date>(?:(?:截至|截止)\s*+)?(?<y>(?<![0-9])(?:19|20)[0-9]{2})\s*+年(?:\s*+(?<mo>1[0-2]|0?[1-9])\s*+月(?:\s*+(?<dd>3[01]|[12][0-9]|0?[1-9])\s*+日)?)?(?:度)?)|(?<mday>(?<![0-9.])(?<mo2>1[0-2]|0?[1-9])\s*+月\s*+(?<dd2>3[01]|[12][0-9]|0?[1-9])\s*+日)|(?<flat>持平)|(?<pct>(?:(?<pdir>(?&D))了?\s*+)?(?:(?<pn>(?&N))\s*+(?<pu>%|个百分点)|百分之(?:(?<pn2>(?&N))|(?<pc>(?&C)))))|(?<amt>(?:(?<adir>(?&D))了?\s*+)?(?:(?<an>(?&S)|(?&N))|(?<ac>(?&C)))\s*+(?<au>(?&U)))|(?<cnt>(?:(?<cdir>(?&D))了?\s*+)?(?:(?<cn>(?&N))\s*+(?<cm>万|亿)?(?:多|余)?\s*+(?<cl>@{classifier})|(?<cc>(?&C))(?:多|余)?(?<cl2>@{classifier_cn})))|(?<code>(?<=\()(?&K)(?=\))|(?&K)(?!\s?(?:年|月|日|多|余|元|万|亿|千|@{classifier}))(?=\s?[(]?\p{Han}))|(?<bare>(?&N))
+fig_arabic	(?<![0-9A-Za-z._^-]|[0-9],)(?>-?(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+。[0-9]{1,2}(?=\s?(?:[千万亿]?元|%))|[0-9]+(?:\.[0-9]+)?))(?![0-9])
+fig_spaced	(?<![0-9A-Za-z._^]|[0-9],)[0-9]{1,3}(?:\x20[0-9]{3})+(?:\.[0-9]+)?(?![0-9])
+fig_chinese	(?:@{cn_digit}|十|拾)(?:@{cn_digit,cn_mult})*
+fig_unit	(?:千|万|亿|百\s*+万)?\s*+元
+fig_direction	@{direction}
+fig_code	(?<![0-9])(?:2[0-9]{2}(?:[0-9]{2}){0,2}|3[01][0-9](?:[0-9]{2})?)(?![0-9.%,])
+mention	(?x)(?<date>(?:(?:截至|截止)\s*+)?(?<y>(?<![0-9])(?:19|20)[0-9]{2})\s*+年(?:\s*+(?<mo>1[0-2]|0?[1-9])\s*+月(?:\s*+(?<dd>3[01]|[12][0-9]|0?[1-9])\s*+日)?)?(?:度)?)|(?<mday>(?<![0-9.])(?<mo2>1[0-2]|0?[1-9])\s*+月\s*+(?<dd2>3[01]|[12][0-9]|0?[1-9])\s*+日)|(?<flat>持平)|(?<pct>(?:(?<pdir>@{=fig_direction})了?\s*+)?(?:(?<pn>@{=fig_arabic})\s*+(?<pu>%|个百分点)|百分之(?:(?<pn2>@{=fig_arabic})|(?<pc>@{=fig_chinese}))))|(?<amt>(?:(?<adir>@{=fig_direction})了?\s*+)?(?:(?<an>@{=fig_spaced}|@{=fig_arabic})|(?<ac>@{=fig_chinese}))\s*+(?<au>@{=fig_unit}))|(?<cnt>(?:(?<cdir>@{=fig_direction})了?\s*+)?(?:(?<cn>@{=fig_arabic})\s*+(?<cm>万|亿)?(?:多|余)?\s*+(?<cl>@{classifier})|(?<cc>@{=fig_chinese})(?:多|余)?(?<cl2>@{classifier_cn})))|(?<code>(?<=\()@{=fig_code}(?=\))|@{=fig_code}(?!\s?(?:年|月|日|多|余|元|万|亿|千|@{classifier}))(?=\s?[(]?\p{Han}))|(?<bare>@{=fig_arabic})
 #
 # Where a mention can start (every alternative above begins with one of
 # these): the scanner jumps from one such place to the next and tries
