@@ -268,9 +268,7 @@ static void run_identity(const cctx *c, const char *id, const char *ex)
  * the keys): true when `key` was not in it and is now. */
 static bool set_add(const char **tab, size_t cap, const char *key)
 {
-    uint64_t h = 1469598103934665603u;
-    for (const char *p = key; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    uint64_t h = jsp_hash(0, key);
     for (size_t i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
         if (!tab[i]) {
             tab[i] = key;

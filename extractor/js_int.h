@@ -85,6 +85,24 @@ static inline size_t jsp_utf8_decode(const unsigned char *s, size_t n, int32_t *
     }
     return jsp_utf8_decode_any(s, n, cp);
 }
+/* Hash of the string s (NUL-terminated) continuing h (start with 0): eight
+ * bytes a step, mixed so every byte reaches the low bits a table masks. */
+static inline uint64_t jsp_hash(uint64_t h, const char *s)
+{
+    size_t n = strlen(s);
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 32;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w ^ (uint64_t)n << 59) * 0xFF51AFD7ED558CCDULL;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 33);
+}
 /* Characters (code points) in a NUL-terminated UTF-8 string. */
 size_t jsp_cp_count(const char *s);
 /* Whether s[0, n) holds the NUL-terminated string `needle` (not empty). */

@@ -39,16 +39,7 @@ struct jsp_vocab {
     size_t nslot;
 };
 
-static uint64_t hash2(const char *ns, const char *key)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (const char *p = ns; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    h = (h ^ 0x1f) * 1099511628211ULL;
-    for (const char *p = key; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return h;
-}
+static uint64_t hash2(const char *ns, const char *key) { return jsp_hash(jsp_hash(0, ns), key); }
 
 static int vocab_rehash(jsp_vocab *v)
 {

@@ -12,13 +12,7 @@
 
 #include "js_int.h"
 
-static uint64_t path_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
+static uint64_t path_hash(const char *s) { return jsp_hash(0, s); }
 
 /* Bring the path index up to date: new facts are added; a renamed or
  * dropped path (findexed == SIZE_MAX) rebuilds it. False on OOM. */

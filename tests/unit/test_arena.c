@@ -79,12 +79,34 @@ static void test_buf(void **st)
     free(b.s);
 }
 
+/* jsp_hash: tables mask its low bits, so keys that differ in one byte
+ * anywhere (a word's high byte, the tail) must still spread there; equal
+ * text, equal hash; a continued hash depends on both parts. */
+static void test_hash(void **st)
+{
+    (void)st;
+    static unsigned char hit[1024];
+    int distinct = 0;
+    char key[64];
+    for (int i = 0; i < 1000; i++) {
+        snprintf(key, sizeof key, "tables.0%d.rows.%03d.total", i % 9 + 1, i / 9);
+        unsigned b = (unsigned)(jsp_hash(0, key) & 1023);
+        distinct += !hit[b]++;
+    }
+    assert_true(distinct > 550); /* a random function: ~632 of 1024 */
+    assert_int_equal(jsp_hash(0, "支出合计"), jsp_hash(0, "支出合计"));
+    assert_true(jsp_hash(0, "abcdefgh1") != jsp_hash(0, "abcdefgh2"));
+    assert_true(jsp_hash(0, "abcdefg") != jsp_hash(0, "abcdefg\x01"));
+    assert_true(jsp_hash(jsp_hash(0, "title"), "x") != jsp_hash(jsp_hash(0, "titlex"), ""));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_printf_arena),
         cmocka_unit_test(test_buf),
+        cmocka_unit_test(test_hash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
