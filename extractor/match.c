@@ -693,6 +693,31 @@ bool jsp_lead_ask(const jsp_patterns *p, const jsp_lead *l, int32_t cp)
     return v == 2;
 }
 
+/* The first place from `at` whose character the class has not already
+ * answered "no" for (or n): the walk over ASCII and the common three-byte
+ * characters, one table load each; anything else stops it. */
+static size_t lead_skip(const jsp_lead *l, const unsigned char *u, size_t at, size_t n)
+{
+    _Atomic unsigned char *seen = l->seen;
+    while (at < n) {
+        unsigned c = u[at];
+        if (c < 0x80) {
+            if (atomic_load_explicit(&seen[c], memory_order_relaxed) != 1)
+                return at;
+            at++;
+            continue;
+        }
+        if (c - 0xE1u > 0xECu - 0xE1u || n - at < 3)
+            return at;
+        unsigned b1 = u[at + 1] ^ 0x80u, b2 = u[at + 2] ^ 0x80u; /* continuation: 0..0x3F */
+        if ((b1 | b2) > 0x3Fu ||
+            atomic_load_explicit(&seen[(c & 0x0Fu) << 12 | b1 << 6 | b2], memory_order_relaxed) != 1)
+            return at;
+        at += 3;
+    }
+    return at;
+}
+
 bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size_t n, size_t at,
                    uint32_t opts, pcre2_match_data *md)
 {
@@ -708,7 +733,7 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
             jsp_utf8_decode(u + k, n - k, &cp);
         return at <= n && jsp_lead_may(p, l, cp) && jsp_match(p, l->re, s, n, at, opts, md) > 0;
     }
-    while (at < n) {
+    while ((at = lead_skip(l, u, at, n)) < n) {
         int32_t cp = -1;
         size_t k = jsp_utf8_decode(u + at, n - at, &cp);
         if (jsp_lead_may(p, l, cp) && jsp_match(p, l->anchored, s, n, at, opts, md) > 0)
