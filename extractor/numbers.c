@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  * numbers.c — the number grammar's evaluator. patterns/numbers.pat says what
- * a mention looks like (one named alternative per kind); this file turns a
+ * a mention looks like (named alternatives by kind); this file turns a
  * match into a value, exactly (js_dec, never binary floating point):
  * Arabic figures with separators, Chinese numerals (小写 and 大写), units
  * converted to 万元, direction words as signs, counts with classifiers,
@@ -118,9 +118,9 @@ static bool group_at(pcre2_match_data *md, int g, size_t *s, size_t *e)
 /* The mention pattern's groups by number, looked up once (jsp_num_init):
  * PCRE2's lookup by name costs a search per call. */
 static const char *const group_names[JSP_G_COUNT] = {
-    "date", "mday", "pct", "flat", "amt", "cnt", "code", "bare", "y",  "mo",
-    "mo2",  "dd",   "dd2", "pu",   "pn",  "pc",  "pn2",  "pdir", "an", "ac",
-    "au",   "adir", "cn",  "cc",   "cm",  "cl",  "cl2",  "cdir"};
+    "date", "mday", "flat", "fig", "pct",  "amt", "cnt", "code", "bare", "y",  "mo",
+    "mo2",  "dd",   "dd2",  "fdir", "fn",  "pu",  "au",  "cm",   "cl",   "pdir", "pn2",
+    "pc",   "adir", "an",   "ac",   "au2", "cdir", "cc", "cl2"};
 
 void jsp_num_init(jsp_patterns *p)
 {
@@ -218,8 +218,15 @@ static bool eval_date(const jsp_patterns *p, const char *t, pcre2_match_data *md
     return true;
 }
 
+/* Where one alternative keeps its parts: the Arabic figure, the Chinese
+ * one, the direction word and the unit or classifier (-1: none). The
+ * figure-led alternative ("fig") serves percentages, amounts and counts. */
+typedef struct {
+    int num, cn, dir, unit;
+} parts;
+
 static bool eval_pct(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
-                     jsp_mention *m)
+                     const parts *g, jsp_mention *m)
 {
     size_t s, e;
     m->kind = JSP_M_PERCENT;
@@ -228,21 +235,20 @@ static bool eval_pct(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_m
         m->sign = 0;
         return true;
     }
-    if (!figure(p, t, md, JSP_G_PN, JSP_G_PC, &m->value) &&
-        !figure(p, t, md, JSP_G_PN2, -1, &m->value))
+    if (!figure(p, t, md, g->num, g->cn, &m->value))
         return false;
     if (grp(p, md, JSP_G_PU, &s, &e) && e - s > 1)
         m->unit = "个百分点";
-    set_sign(p, a, t, md, JSP_G_PDIR, m);
+    set_sign(p, a, t, md, g->dir, m);
     return true;
 }
 
 static bool eval_amount(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
-                        jsp_mention *m)
+                        const parts *g, jsp_mention *m)
 {
     size_t s, e;
     js_dec v;
-    if (!figure(p, t, md, JSP_G_AN, JSP_G_AC, &v) || !grp(p, md, JSP_G_AU, &s, &e))
+    if (!figure(p, t, md, g->num, g->cn, &v) || !grp(p, md, g->unit, &s, &e))
         return false;
     char *u = jsp_squeeze(a, t + s, e - s);
     const char *shift = u ? jsp_vocab_get(p->vocab, "unit", u) : NULL;
@@ -251,16 +257,16 @@ static bool eval_amount(const jsp_patterns *p, jsp_arena *a, const char *t, pcre
     m->kind = JSP_M_AMOUNT;
     m->unit = "万元";
     m->unit_text = u;
-    set_sign(p, a, t, md, JSP_G_ADIR, m);
+    set_sign(p, a, t, md, g->dir, m);
     return true;
 }
 
 static bool eval_count(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
-                       jsp_mention *m)
+                       const parts *g, jsp_mention *m)
 {
     size_t s, e;
     js_dec v;
-    if (!figure(p, t, md, JSP_G_CN, JSP_G_CC, &v))
+    if (!figure(p, t, md, g->num, g->cn, &v))
         return false;
     if (grp(p, md, JSP_G_CM, &s, &e)) { /* 3.5万人: the multiplier from cn_mult */
         const char *mult = jsp_vocab_get(p->vocab, "cn_mult", jsp_squeeze(a, t + s, e - s));
@@ -269,14 +275,26 @@ static bool eval_count(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2
     }
     if (!integral(&v))
         return false;
-    if (!grp(p, md, JSP_G_CL, &s, &e) && !grp(p, md, JSP_G_CL2, &s, &e))
+    if (!grp(p, md, g->unit, &s, &e))
         return false;
     const char *cl = jsp_vocab_get(p->vocab, "classifier", jsp_squeeze(a, t + s, e - s));
     m->kind = JSP_M_COUNT;
     m->value = v;
     m->unit = cl ? cl : jsp_strndup(a, t + s, e - s);
-    set_sign(p, a, t, md, JSP_G_CDIR, m);
+    set_sign(p, a, t, md, g->dir, m);
     return true;
+}
+
+/* The figure-led alternative: its suffix names the kind. */
+static bool eval_fig(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_match_data *md,
+                     jsp_mention *m)
+{
+    size_t s, e;
+    if (grp(p, md, JSP_G_PU, &s, &e))
+        return eval_pct(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_FDIR, JSP_G_PU}, m);
+    if (grp(p, md, JSP_G_AU, &s, &e))
+        return eval_amount(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_FDIR, JSP_G_AU}, m);
+    return eval_count(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_FDIR, JSP_G_CL}, m);
 }
 
 static bool eval_code(const char *t, size_t s, size_t e, jsp_mention *m)
@@ -311,12 +329,14 @@ bool jsp_num_eval(const jsp_patterns *p, jsp_arena *a, const char *text, pcre2_m
     m->sign = 2;
     if (grp(p, md, JSP_G_DATE, &s, &e) || grp(p, md, JSP_G_MDAY, &s, &e))
         return eval_date(p, text, md, m);
+    if (grp(p, md, JSP_G_FIG, &s, &e))
+        return eval_fig(p, a, text, md, m);
     if (grp(p, md, JSP_G_PCT, &s, &e) || grp(p, md, JSP_G_FLAT, &s, &e))
-        return eval_pct(p, a, text, md, m);
+        return eval_pct(p, a, text, md, &(parts){JSP_G_PN2, JSP_G_PC, JSP_G_PDIR, JSP_G_PU}, m);
     if (grp(p, md, JSP_G_AMT, &s, &e))
-        return eval_amount(p, a, text, md, m);
+        return eval_amount(p, a, text, md, &(parts){JSP_G_AN, JSP_G_AC, JSP_G_ADIR, JSP_G_AU2}, m);
     if (grp(p, md, JSP_G_CNT, &s, &e))
-        return eval_count(p, a, text, md, m);
+        return eval_count(p, a, text, md, &(parts){-1, JSP_G_CC, JSP_G_CDIR, JSP_G_CL2}, m);
     if (grp(p, md, JSP_G_CODE, &s, &e))
         return eval_code(text, s, e, m);
     if (grp(p, md, JSP_G_BARE, &s, &e))

@@ -4,7 +4,10 @@
 # replaced at load by the vocabulary namespace ns (vocab/numbers.tsv,
 # concepts.tsv …) as an alternation, longest text first; @{a,b} joins two.
 #
-# "mention": one alternative per kind; the C evaluator (numbers.c) reads the
+# "mention": one alternative per kind, except that an Arabic figure is
+# read once ("fig") and what follows it names the kind: % or 个百分点 a
+# percentage, a unit an amount, a classifier a count (the figure is parsed
+# once per try, not once per kind). The C evaluator (numbers.c) reads the
 # named groups. Tried in order at each position, so a year (2018年) or a
 # percentage is never an amount, and 个百分点 is never a count of 个.
 # The pieces each alternative is built of (fig_*, put in by @{=name}: a
@@ -29,7 +32,7 @@ fig_chinese	(?:@{cn_digit}|十|拾)(?:@{cn_digit,cn_mult})*
 fig_unit	(?:千|万|亿|百\s*+万)?\s*+元
 fig_direction	@{direction}
 fig_code	(?<![0-9])(?:2[0-9]{2}(?:[0-9]{2}){0,2}|3[01][0-9](?:[0-9]{2})?)(?![0-9.%,])
-mention	(?x)(?<date>(?:(?:截至|截止)\s*+)?(?<y>(?<![0-9])(?:19|20)[0-9]{2})\s*+年(?:\s*+(?<mo>1[0-2]|0?[1-9])\s*+月(?:\s*+(?<dd>3[01]|[12][0-9]|0?[1-9])\s*+日)?)?(?:度)?)|(?<mday>(?<![0-9.])(?<mo2>1[0-2]|0?[1-9])\s*+月\s*+(?<dd2>3[01]|[12][0-9]|0?[1-9])\s*+日)|(?<flat>持平)|(?<pct>(?:(?<pdir>@{=fig_direction})了?\s*+)?(?:(?<pn>@{=fig_arabic})\s*+(?<pu>%|个百分点)|百分之(?:(?<pn2>@{=fig_arabic})|(?<pc>@{=fig_chinese}))))|(?<amt>(?:(?<adir>@{=fig_direction})了?\s*+)?(?:(?<an>@{=fig_spaced}|@{=fig_arabic})|(?<ac>@{=fig_chinese}))\s*+(?<au>@{=fig_unit}))|(?<cnt>(?:(?<cdir>@{=fig_direction})了?\s*+)?(?:(?<cn>@{=fig_arabic})\s*+(?<cm>万|亿)?(?:多|余)?\s*+(?<cl>@{classifier})|(?<cc>@{=fig_chinese})(?:多|余)?(?<cl2>@{classifier_cn})))|(?<code>(?<=\()@{=fig_code}(?=\))|@{=fig_code}(?!\s?(?:年|月|日|多|余|元|万|亿|千|@{classifier}))(?=\s?[(]?\p{Han}))|(?<bare>@{=fig_arabic})
+mention	(?x)(?<date>(?:(?:截至|截止)\s*+)?(?<y>(?<![0-9])(?:19|20)[0-9]{2})\s*+年(?:\s*+(?<mo>1[0-2]|0?[1-9])\s*+月(?:\s*+(?<dd>3[01]|[12][0-9]|0?[1-9])\s*+日)?)?(?:度)?)|(?<mday>(?<![0-9.])(?<mo2>1[0-2]|0?[1-9])\s*+月\s*+(?<dd2>3[01]|[12][0-9]|0?[1-9])\s*+日)|(?<flat>持平)|(?<fig>(?:(?<fdir>@{=fig_direction})了?\s*+)?(?<fn>@{=fig_arabic})\s*+(?:(?<pu>%|个百分点)|(?<au>@{=fig_unit})|(?<cm>万|亿)?(?:多|余)?\s*+(?<cl>@{classifier})))|(?<pct>(?:(?<pdir>@{=fig_direction})了?\s*+)?百分之(?:(?<pn2>@{=fig_arabic})|(?<pc>@{=fig_chinese})))|(?<amt>(?:(?<adir>@{=fig_direction})了?\s*+)?(?:(?<an>@{=fig_spaced})|(?<ac>@{=fig_chinese}))\s*+(?<au2>@{=fig_unit}))|(?<cnt>(?:(?<cdir>@{=fig_direction})了?\s*+)?(?<cc>@{=fig_chinese})(?:多|余)?(?<cl2>@{classifier_cn}))|(?<code>(?<=\()@{=fig_code}(?=\))|@{=fig_code}(?!\s?(?:年|月|日|多|余|元|万|亿|千|@{classifier}))(?=\s?[(]?\p{Han}))|(?<bare>@{=fig_arabic})
 #
 # Where a mention can start (every alternative above begins with one of
 # these): the scanner jumps from one such place to the next and tries
