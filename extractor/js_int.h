@@ -105,13 +105,20 @@ static inline uint64_t jsp_hash(uint64_t h, const char *s)
 }
 /* Characters (code points) in a NUL-terminated UTF-8 string. */
 size_t jsp_cp_count(const char *s);
-/* Whether s[0, n) holds the NUL-terminated string `needle` (not empty). */
+/* Whether s[0, n) holds the NUL-terminated string `needle` (not empty).
+ * memchr finds the needle's last byte (for a character, a continuation
+ * byte: one of 64, where a lead byte is one of few). */
 static inline bool jsp_holds(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (s[i] == needle[0] && !memcmp(s + i + 1, needle + 1, k - 1))
+    if (k > n)
+        return false;
+    const char *at = s + k - 1, *end = s + n;
+    while ((at = memchr(at, needle[k - 1], (size_t)(end - at)))) {
+        if (!memcmp(at - (k - 1), needle, k - 1))
             return true;
+        at++;
+    }
     return false;
 }
 
@@ -229,13 +236,16 @@ typedef struct jsp_vocab jsp_vocab; /* hash: (namespace, key text) → value */
  * pattern searches as usual. A pattern anchored at its subject's start (^)
  * can match only there: its class lists the characters a match can begin
  * with after leading spaces and tabs, is asked about that one character,
- * and a line or cell that begins with none of them costs no pattern run. */
+ * and a line or cell that begins with none of them costs no pattern run.
+ * A pattern may also name text every match holds ("NAME_needs", a plain
+ * literal): a subject without it costs no pattern run either. */
 typedef struct {
     const pcre2_code *re;        /* the pattern; borrowed */
     const pcre2_code *anchored;  /* the same compiled PCRE2_ANCHORED, or NULL; borrowed */
     const pcre2_code *cls;       /* the lead class, or NULL; borrowed */
     _Atomic unsigned char *seen; /* per BMP character: 0 not asked, 1 no, 2 yes; NULL = no class */
     bool start_only; /* anchored (^): only the first character after white space is asked */
+    const char *needs; /* "NAME_needs": text every match holds, or NULL; borrowed */
 } jsp_lead;
 
 typedef struct {
@@ -244,6 +254,7 @@ typedef struct {
     pcre2_code *anchored; /* for a lead or "mention", else NULL */
     jsp_lead lead;        /* its search (the cache owned here) */
     char *src;            /* the expanded source while its file loads */
+    char *needs;          /* its NAME_needs text (malloc'd), or NULL */
 } jsp_regex;
 
 typedef struct {

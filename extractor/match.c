@@ -554,6 +554,7 @@ static int regex_line(jsp_patterns *p, char **f, int nf, const char *file, size_
     r->re = compile(re, file, line, err);
     r->src = re; /* kept until the file is loaded, for an anchored twin (leads_init) */
     r->anchored = NULL;
+    r->needs = NULL;
     memset(&r->lead, 0, sizeof r->lead);
     if (!r->re) {
         free(re);
@@ -710,8 +711,8 @@ static size_t lead_skip(const jsp_lead *l, const unsigned char *u, size_t at, si
         if (c - 0xE1u > 0xECu - 0xE1u || n - at < 3)
             return at;
         unsigned b1 = u[at + 1] ^ 0x80u, b2 = u[at + 2] ^ 0x80u; /* continuation: 0..0x3F */
-        if ((b1 | b2) > 0x3Fu ||
-            atomic_load_explicit(&seen[(c & 0x0Fu) << 12 | b1 << 6 | b2], memory_order_relaxed) != 1)
+        if ((b1 | b2) > 0x3Fu || atomic_load_explicit(&seen[(c & 0x0Fu) << 12 | b1 << 6 | b2],
+                                                      memory_order_relaxed) != 1)
             return at;
         at += 3;
     }
@@ -721,18 +722,23 @@ static size_t lead_skip(const jsp_lead *l, const unsigned char *u, size_t at, si
 bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size_t n, size_t at,
                    uint32_t opts, pcre2_match_data *md)
 {
-    if (!l->seen) /* no class: the pattern's own search */
-        return at <= n && jsp_match(p, l->re, s, n, at, opts, md) > 0;
+    if (at > n)
+        return false;
     const unsigned char *u = (const unsigned char *)s;
-    if (l->start_only) { /* asked about the first character after white space */
+    if (l->seen && l->start_only) { /* asked about the first character after white space */
         size_t k = at;
         while (k < n && (u[k] == ' ' || u[k] == '\t'))
             k++;
         int32_t cp = -1; /* at the end: -1, which every class lets through */
         if (k < n)
             jsp_utf8_decode(u + k, n - k, &cp);
-        return at <= n && jsp_lead_may(p, l, cp) && jsp_match(p, l->re, s, n, at, opts, md) > 0;
+        return jsp_lead_may(p, l, cp) && (!l->needs || jsp_holds(s + at, n - at, l->needs)) &&
+               jsp_match(p, l->re, s, n, at, opts, md) > 0;
     }
+    if (l->needs && !jsp_holds(s + at, n - at, l->needs))
+        return false;
+    if (!l->seen) /* no class: the pattern's own search */
+        return jsp_match(p, l->re, s, n, at, opts, md) > 0;
     while ((at = lead_skip(l, u, at, n)) < n) {
         int32_t cp = -1;
         size_t k = jsp_utf8_decode(u + at, n - at, &cp);
@@ -750,8 +756,34 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
  * names its class. Patterns with a class, and "mention" (tried anchored at
  * the places mention_start finds), get a twin compiled PCRE2_ANCHORED: JIT
  * cannot anchor at match time, so tries would run in the interpreter. */
+/* NAME_needs of each pattern of one file: the text of a pattern with that
+ * name, which must be a plain literal. */
+static int needs_init(jsp_patterns *p, size_t from, const char *path, js_error *err)
+{
+    for (size_t i = from; i < p->nregex; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s_needs", p->regex[i].name);
+        const jsp_regex *n = regex_named(p, name);
+        if (!n || !n->src)
+            continue;
+        if (!*n->src || strpbrk(n->src, "\\.^$|?*+()[]{}")) {
+            char msg[120];
+            snprintf(msg, sizeof msg, "%.64s must be plain text (held by every match)", name);
+            set_err(err, JS_E_PATTERN, path, 0, msg);
+            return -1;
+        }
+        if (!(p->regex[i].needs = strdup(n->src))) {
+            set_err(err, JS_E_NOMEM, path, 0, "out of memory");
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int leads_init(jsp_patterns *p, size_t from, const char *path, js_error *err)
 {
+    if (needs_init(p, from, path, err))
+        return -1;
     for (size_t i = from; i < p->nregex; i++) {
         jsp_regex *r = &p->regex[i];
         char cls_name[64];
@@ -766,7 +798,8 @@ static int leads_init(jsp_patterns *p, size_t from, const char *path, js_error *
             return -1;
         uint32_t all = 0;
         pcre2_pattern_info(r->re, PCRE2_INFO_ALLOPTIONS, &all);
-        r->lead = (jsp_lead){r->re, r->anchored, cls, NULL, cls && (all & PCRE2_ANCHORED)};
+        r->lead =
+            (jsp_lead){r->re, r->anchored, cls, NULL, cls && (all & PCRE2_ANCHORED), r->needs};
         if (cls && !(r->lead.seen = calloc(0x10000, 1))) {
             set_err(err, JS_E_NOMEM, path, 0, "out of memory");
             return -1;
@@ -883,6 +916,7 @@ void jsp_patterns_free(jsp_patterns *p)
         pcre2_code_free(p->regex[i].anchored);
         free((void *)p->regex[i].lead.seen);
         free(p->regex[i].src);
+        free(p->regex[i].needs);
     }
     for (size_t i = 0; i < p->nrules; i++)
         pcre2_code_free(p->rules[i].re);

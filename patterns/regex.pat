@@ -13,12 +13,16 @@
 # tabs: a line or cell beginning with anything else costs no pattern run.
 label_strip_first	[-·•*其一二三四五六七八九十(0-9①-⑳⑴-⒇⒈-⒛❶-❿“”"'‘’「」『』:;]
 label_strip	^[-·•*]*(?:其中[:;]?)?(?:[一二三四五六七八九十]+[、.,]|\((?:[一二三四五六七八九十]+|\d{1,2})\)[、.]?|\d{1,2}[.、](?!\d)|[①-⑳⑴-⒇⒈-⒛❶-❿])?(?:其中[:;]?)?|[“”"'‘’「」『』]|[:;]$
-# 公开01表 … 公开09表 (also 公开 01 表, 表01).
+# 公开01表 … 公开09表 (also 公开 01 表, 表01). Tried on every line: a line
+# without 表 (NAME_needs: plain text every match holds) costs no run.
 table_no	公开\s*+0?([1-9])\s*+表|^\s*+附?表\s*+0?([1-9])\s*+$
+table_no_needs	表
 # A unit declaration: 单位：万元, 金额单位:元.
 unit_decl	单\s*+位\s*+[:]?\s*+(万\s*+元|千\s*+元|亿\s*+元|元)
+unit_decl_needs	元
 # A department line: 部门：NAME (NAME may be in the next cell). 编制单位 too.
 dept_decl_first	[部编单]
+dept_decl_needs	:
 dept_decl	^\s*+(?:部\s*+门(?:\s*+名\s*+称)?|编\s*+制\s*+单\s*+位|单\s*+位\s*+名\s*+称)\s*+[:]\s*+(.*)$
 # The document title: NAME YEAR 年度 部门决算 (on one or a few lines).
 doc_title	^(.*?)\s*+(20\d\d)\s*+年\s*+度?\s*+(?:部门|单位)?\s*+决\s*+算

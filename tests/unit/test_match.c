@@ -118,6 +118,28 @@ static void test_bad_pattern(void **st)
 {
     (void)st;
     expect_load_error("# comment\nlabel_strip\tx\nbroken\t(unclosed\n", "regex.pat:3:", "");
+    expect_load_error("label_strip\tx\nhead\t^a+b\nhead_needs\ta+\n", "regex.pat", "head_needs");
+}
+
+/* NAME_needs: a subject without the text is refused before any pattern
+ * run; with it, the pattern decides. */
+static void test_needs(void **st)
+{
+    (void)st;
+    const jsp_patterns *p = &unit_ctx()->pat;
+    const jsp_lead *l = jsp_lead_get(p, "table_no");
+    assert_non_null(l);
+    assert_string_equal(l->needs, "表");
+    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+    const char *yes = "公开 03 表", *no = "公开 03", *neither = "收入支出决算总表";
+    assert_true(jsp_lead_find(p, l, yes, strlen(yes), 0, 0, md));
+    assert_false(jsp_lead_find(p, l, no, strlen(no), 0, 0, md));
+    assert_false(jsp_lead_find(p, l, neither, strlen(neither), 0, 0, md));
+    assert_false(jsp_lead_find(p, l, yes, strlen(yes), strlen(yes) + 1, 0, md));
+    pcre2_match_data_free(md);
+    assert_true(jsp_holds("ab表", 5, "表"));
+    assert_false(jsp_holds("ab表", 4, "表")); /* cut inside the character */
+    assert_false(jsp_holds("\xA8\xA8", 2, "表"));
 }
 
 /* @{=name} puts in a pattern loaded before it; a name not loaded is an error
@@ -171,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_edit_distance), cmocka_unit_test(test_bad_pattern),
         cmocka_unit_test(test_pattern_ref),   cmocka_unit_test(test_vocab_mark),
         cmocka_unit_test(test_vocab_trie),    cmocka_unit_test(test_repair_skip),
+        cmocka_unit_test(test_needs),
     };
     return cmocka_run_group_tests_name("match", tests, NULL, NULL);
 }

@@ -3,8 +3,9 @@
  * the input sliced at [byte_start, byte_end) is its text, the code-point
  * offsets count the same place, and re-reading the text alone with the
  * number grammar gives the same kind and value. Also: the record with
- * mentions is valid JSON; and each lead class (mention_start_first, concept_first,
- * label_strip_first) admits every place its pattern finds in the samples. */
+ * mentions is valid JSON; each lead class (mention_start_first, concept_first,
+ * label_strip_first) admits every place its pattern finds in the samples,
+ * and every line a pattern with NAME_needs matches holds that text. */
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -183,6 +184,36 @@ static size_t start_covers(const char *name, const char *text, size_t n)
     return places;
 }
 
+/* NAME_needs is held by every line or cell a pattern with one matches:
+ * tried on each line and each tab- or space-led piece of one. */
+static size_t needs_hold(const char *text, size_t n)
+{
+    static const char *const names[] = {"table_no", "dept_decl", "unit_decl"};
+    const jsp_patterns *p = &unit_ctx()->pat;
+    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+    size_t places = 0;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const jsp_lead *l = jsp_lead_get(p, names[i]);
+        assert_non_null(l);
+        assert_non_null(l->needs);
+        for (size_t at = 0; at < n; at++) {
+            if (at && text[at - 1] != '\n' && text[at - 1] != ' ' && text[at - 1] != '\t')
+                continue;
+            const char *nl = memchr(text + at, '\n', n - at);
+            size_t len = nl ? (size_t)(nl - text) - at : n - at;
+            if (jsp_match(p, l->re, text + at, len, 0, 0, md) <= 0)
+                continue;
+            if (!jsp_holds(text + at, len, l->needs)) {
+                print_error("%s matches a line without %s\n", names[i], l->needs);
+                fail();
+            }
+            places++;
+        }
+    }
+    pcre2_match_data_free(md);
+    return places;
+}
+
 static size_t first_covers_start(const char *text, size_t n)
 {
     const jsp_patterns *p = &unit_ctx()->pat;
@@ -193,7 +224,7 @@ static size_t first_covers_start(const char *text, size_t n)
                     lead_covers("label_strip", &p->strip, text, n);
     for (size_t i = 0; i < sizeof anchored / sizeof *anchored; i++)
         places += start_covers(anchored[i], text, n);
-    return places;
+    return places + needs_hold(text, n);
 }
 
 static void test_first_chars(void **st)
