@@ -193,6 +193,8 @@ typedef struct {
     int c0, c1;    /* the same in characters (CJK = 1), as pdftotext -layout counts */
     int col;       /* grid column, assigned by tables.c */
     char *key;     /* its label key, computed once on demand (tables.c), arena */
+    int8_t tok;    /* 1 + its jsp_tok once jsp_cell_tok asked, else 0 */
+    js_dec val;    /* its amount, when tok says so */
 } jsp_cell;
 
 typedef struct {
@@ -219,6 +221,9 @@ typedef enum {
     JSP_TOK_TEXT    /* anything else */
 } jsp_tok;
 jsp_tok jsp_classify(const char *s, size_t n, js_dec *val);
+/* jsp_classify of a cell of `text`, asked once: the answer is kept in the
+ * cell (arena memory, written through the const as the key is). */
+jsp_tok jsp_cell_tok(const char *text, const jsp_cell *c, js_dec *val);
 
 /* Copy a cell's text without any white space (names: layout noise removed). */
 char *jsp_squeeze(jsp_arena *a, const char *s, size_t n);

@@ -160,7 +160,7 @@ static const char *table_label(js_doc *d, size_t li, int ci)
         for (int k = (back ? ln->ncells : ci) - 1; k >= 0; k--) {
             const jsp_cell *c = &ln->cells[k];
             js_dec v;
-            if (jsp_classify(d->norm.text + c->s, c->e - c->s, &v) == JSP_TOK_TEXT)
+            if (jsp_cell_tok(d->norm.text, c, &v) == JSP_TOK_TEXT)
                 return jsp_label_key(&d->ctx->pat, &d->arena, d->md, d->norm.text + c->s,
                                      c->e - c->s);
         }

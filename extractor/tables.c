@@ -48,9 +48,7 @@ static const char *ctext(const tseg *t, const jsp_cell *c, size_t *n)
 
 static jsp_tok ctok(const tseg *t, const jsp_cell *c, js_dec *v)
 {
-    size_t n;
-    const char *s = ctext(t, c, &n);
-    return jsp_classify(s, n, v);
+    return jsp_cell_tok(t->d->norm.text, c, v);
 }
 
 /* The cell's label key; every table pass asks for the same cells' keys,
@@ -235,8 +233,7 @@ static int tableno_id(js_doc *d, const jsp_line *ln, const seg_leads *sl)
 static bool line_has_amount(js_doc *d, const jsp_line *ln)
 {
     for (int i = 0; i < ln->ncells; i++)
-        if (jsp_classify(d->norm.text + ln->cells[i].s, ln->cells[i].e - ln->cells[i].s, NULL) ==
-            JSP_TOK_AMOUNT)
+        if (jsp_cell_tok(d->norm.text, &ln->cells[i], NULL) == JSP_TOK_AMOUNT)
             return true;
     return false;
 }

@@ -241,6 +241,17 @@ jsp_tok jsp_classify(const char *s, size_t n, js_dec *val)
     return JSP_TOK_TEXT;
 }
 
+jsp_tok jsp_cell_tok(const char *text, const jsp_cell *c, js_dec *val)
+{
+    jsp_cell *m = (jsp_cell *)c;
+    if (!m->tok)
+        m->tok = (int8_t)(1 + jsp_classify(text + c->s, c->e - c->s, &m->val));
+    jsp_tok k = (jsp_tok)(m->tok - 1);
+    if (val && k == JSP_TOK_AMOUNT)
+        *val = m->val;
+    return k;
+}
+
 char *jsp_squeeze(jsp_arena *a, const char *s, size_t n)
 {
     char *p = jsp_alloc_raw(a, n + 1);

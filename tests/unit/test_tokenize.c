@@ -77,6 +77,27 @@ static void test_classify(void **st)
     jsp_arena_free(&a);
 }
 
+/* A cell is classified once: the kept answer (and amount) is what
+ * jsp_classify says, an amount is given back each time, a text cell leaves
+ * the caller's value alone. */
+static void test_cell_tok(void **st)
+{
+    (void)st;
+    const char *text = "合计\t1,645.42\t-";
+    jsp_cell name = {.s = 0, .e = 6}, fig = {.s = 7, .e = 15}, dash = {.s = 16, .e = 17};
+    js_dec v = {7, 0};
+    assert_int_equal(jsp_cell_tok(text, &name, &v), JSP_TOK_TEXT);
+    assert_int_equal(v.v, 7);
+    assert_int_equal(jsp_cell_tok(text, &fig, &v), JSP_TOK_AMOUNT);
+    assert_int_equal(v.v, 164542);
+    assert_int_equal(v.sc, 2);
+    v.v = 0;
+    assert_int_equal(jsp_cell_tok("whatever text now", &fig, &v), JSP_TOK_AMOUNT); /* kept */
+    assert_int_equal(v.v, 164542);
+    assert_int_equal(jsp_cell_tok(text, &dash, NULL), JSP_TOK_DASH);
+    assert_int_equal(dash.tok, 1 + JSP_TOK_DASH);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -84,6 +105,7 @@ int main(void)
         cmocka_unit_test(test_spaces),
         cmocka_unit_test(test_columns),
         cmocka_unit_test(test_classify),
+        cmocka_unit_test(test_cell_tok),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }
