@@ -105,12 +105,11 @@ static inline uint64_t jsp_hash(uint64_t h, const char *s)
 }
 /* Characters (code points) in a NUL-terminated UTF-8 string. */
 size_t jsp_cp_count(const char *s);
-/* Whether s[0, n) holds the NUL-terminated string `needle` (not empty).
- * memchr finds the needle's last byte (for a character, a continuation
- * byte: one of 64, where a lead byte is one of few). */
-static inline bool jsp_holds(const char *s, size_t n, const char *needle)
+/* Whether s[0, n) holds needle[0, k) (k > 0). memchr finds the needle's
+ * last byte (for a character, a continuation byte: one of 64, where a lead
+ * byte is one of few). */
+static inline bool jsp_holds_n(const char *s, size_t n, const char *needle, size_t k)
 {
-    size_t k = strlen(needle);
     if (k > n)
         return false;
     const char *at = s + k - 1, *end = s + n;
@@ -120,6 +119,24 @@ static inline bool jsp_holds(const char *s, size_t n, const char *needle)
         at++;
     }
     return false;
+}
+/* The same for a NUL-terminated needle. */
+static inline bool jsp_holds(const char *s, size_t n, const char *needle)
+{
+    return jsp_holds_n(s, n, needle, strlen(needle));
+}
+/* Whether s[0, n) holds one of the '|'-separated texts of `any`. */
+static inline bool jsp_holds_any(const char *s, size_t n, const char *any)
+{
+    for (;;) {
+        const char *bar = strchr(any, '|');
+        size_t k = bar ? (size_t)(bar - any) : strlen(any);
+        if (jsp_holds_n(s, n, any, k))
+            return true;
+        if (!bar)
+            return false;
+        any = bar + 1;
+    }
 }
 
 /* MARK: exact decimals (dec.c) ------------------------------------------- */
@@ -242,15 +259,16 @@ typedef struct jsp_vocab jsp_vocab; /* hash: (namespace, key text) → value */
  * can match only there: its class lists the characters a match can begin
  * with after leading spaces and tabs, is asked about that one character,
  * and a line or cell that begins with none of them costs no pattern run.
- * A pattern may also name text every match holds ("NAME_needs", a plain
- * literal): a subject without it costs no pattern run either. */
+ * A pattern may also name text every match holds ("NAME_needs": plain
+ * texts joined by |, one of which is in every match): a subject without
+ * any costs no pattern run either. */
 typedef struct {
     const pcre2_code *re;        /* the pattern; borrowed */
     const pcre2_code *anchored;  /* the same compiled PCRE2_ANCHORED, or NULL; borrowed */
     const pcre2_code *cls;       /* the lead class, or NULL; borrowed */
     _Atomic unsigned char *seen; /* per BMP character: 0 not asked, 1 no, 2 yes; NULL = no class */
-    bool start_only; /* anchored (^): only the first character after white space is asked */
-    const char *needs; /* "NAME_needs": text every match holds, or NULL; borrowed */
+    bool start_only;   /* anchored (^): only the first character after white space is asked */
+    const char *needs; /* "NAME_needs": a|b|…, one held by every match, or NULL; borrowed */
 } jsp_lead;
 
 typedef struct {

@@ -732,10 +732,10 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
         int32_t cp = -1; /* at the end: -1, which every class lets through */
         if (k < n)
             jsp_utf8_decode(u + k, n - k, &cp);
-        return jsp_lead_may(p, l, cp) && (!l->needs || jsp_holds(s + at, n - at, l->needs)) &&
+        return jsp_lead_may(p, l, cp) && (!l->needs || jsp_holds_any(s + at, n - at, l->needs)) &&
                jsp_match(p, l->re, s, n, at, opts, md) > 0;
     }
-    if (l->needs && !jsp_holds(s + at, n - at, l->needs))
+    if (l->needs && !jsp_holds_any(s + at, n - at, l->needs))
         return false;
     if (!l->seen) /* no class: the pattern's own search */
         return jsp_match(p, l->re, s, n, at, opts, md) > 0;
@@ -757,7 +757,7 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
  * the places mention_start finds), get a twin compiled PCRE2_ANCHORED: JIT
  * cannot anchor at match time, so tries would run in the interpreter. */
 /* NAME_needs of each pattern of one file: the text of a pattern with that
- * name, which must be a plain literal. */
+ * name, which must be plain texts joined by |. */
 static int needs_init(jsp_patterns *p, size_t from, const char *path, js_error *err)
 {
     for (size_t i = from; i < p->nregex; i++) {
@@ -766,9 +766,12 @@ static int needs_init(jsp_patterns *p, size_t from, const char *path, js_error *
         const jsp_regex *n = regex_named(p, name);
         if (!n || !n->src)
             continue;
-        if (!*n->src || strpbrk(n->src, "\\.^$|?*+()[]{}")) {
-            char msg[120];
-            snprintf(msg, sizeof msg, "%.64s must be plain text (held by every match)", name);
+        size_t len = strlen(n->src);
+        if (!len || strpbrk(n->src, "\\.^$?*+()[]{}") || n->src[0] == '|' ||
+            n->src[len - 1] == '|' || strstr(n->src, "||")) {
+            char msg[160];
+            snprintf(msg, sizeof msg,
+                     "%.64s must be plain texts joined by | (one held by every match)", name);
             set_err(err, JS_E_PATTERN, path, 0, msg);
             return -1;
         }
@@ -855,7 +858,7 @@ static int index_qualifiers(jsp_patterns *p)
     if (!p->quals)
         return -1;
     for (size_t i = 0; i < p->nregex; i++)
-        if (!strncmp(p->regex[i].name, "qualifier.", 10))
+        if (!strncmp(p->regex[i].name, "qualifier.", 10) && !strchr(p->regex[i].name, '_'))
             p->quals[p->nquals++] = (uint32_t)i;
     return 0;
 }

@@ -144,7 +144,7 @@ static const char *prose_qualifier(js_doc *d, uint32_t from, uint32_t to)
     const jsp_patterns *p = &d->ctx->pat;
     for (size_t i = 0; i < p->nquals; i++) {
         const jsp_regex *r = &p->regex[p->quals[i]];
-        if (jsp_match(p, r->re, d->norm.text, to, from, 0, d->md) > 0)
+        if (jsp_lead_find(p, &r->lead, d->norm.text, to, from, 0, d->md))
             return r->name + 10;
     }
     return NULL;

@@ -59,8 +59,15 @@ concept_first	[@{^concept,fclass}]
 # A figure's qualifier, from the text just before it (since the previous
 # figure of the clause): the first of these that matches at the end wins.
 # A figure led by a direction word is a change (变动) before any of these.
+# Each names the words one of which its matches hold (NAME_needs, see
+# regex.pat): text before a figure holding none costs no run.
 qualifier.完成率	(?:完成|达到|为)?(?:年初|全年)?预算(?:数)?的\s*+$|完成率(?:为|是)?\s*+$
+qualifier.完成率_needs	预算|完成率
 qualifier.占比	占[^,;。]{0,30}?的?(?:比重|比例)?(?:为|是)?\s*+$|(?:比重|占比|比例)(?:为|是)?\s*+$
+qualifier.占比_needs	占|比重|比例
 qualifier.上年	上年(?:度)?(?:同期)?(?:决算)?(?:数)?(?:为|是)?\s*+$|(?:比|较|与)上年(?:度)?的?\s*+$
+qualifier.上年_needs	上年
 qualifier.预算	预算(?:数)?(?:为|是|合计|安排)?\s*+$
+qualifier.预算_needs	预算
 qualifier.决算	决算(?:数)?(?:为|是|合计)?\s*+$
+qualifier.决算_needs	决算

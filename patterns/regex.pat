@@ -14,7 +14,7 @@
 label_strip_first	[-·•*其一二三四五六七八九十(0-9①-⑳⑴-⒇⒈-⒛❶-❿“”"'‘’「」『』:;]
 label_strip	^[-·•*]*(?:其中[:;]?)?(?:[一二三四五六七八九十]+[、.,]|\((?:[一二三四五六七八九十]+|\d{1,2})\)[、.]?|\d{1,2}[.、](?!\d)|[①-⑳⑴-⒇⒈-⒛❶-❿])?(?:其中[:;]?)?|[“”"'‘’「」『』]|[:;]$
 # 公开01表 … 公开09表 (also 公开 01 表, 表01). Tried on every line: a line
-# without 表 (NAME_needs: plain text every match holds) costs no run.
+# without 表 (NAME_needs: plain texts joined by |, one in every match) costs no run.
 table_no	公开\s*+0?([1-9])\s*+表|^\s*+附?表\s*+0?([1-9])\s*+$
 table_no_needs	表
 # A unit declaration: 单位：万元, 金额单位:元.

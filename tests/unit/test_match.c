@@ -119,6 +119,7 @@ static void test_bad_pattern(void **st)
     (void)st;
     expect_load_error("# comment\nlabel_strip\tx\nbroken\t(unclosed\n", "regex.pat:3:", "");
     expect_load_error("label_strip\tx\nhead\t^a+b\nhead_needs\ta+\n", "regex.pat", "head_needs");
+    expect_load_error("label_strip\tx\nhead\t^a|b\nhead_needs\ta||b\n", "regex.pat", "head_needs");
 }
 
 /* NAME_needs: a subject without the text is refused before any pattern
@@ -140,6 +141,9 @@ static void test_needs(void **st)
     assert_true(jsp_holds("ab表", 5, "表"));
     assert_false(jsp_holds("ab表", 4, "表")); /* cut inside the character */
     assert_false(jsp_holds("\xA8\xA8", 2, "表"));
+    assert_true(jsp_holds_any("上年决算", strlen("上年决算"), "预算|决算"));
+    assert_false(jsp_holds_any("上年预", strlen("上年预"), "预算|决算"));
+    assert_true(jsp_holds_any("占", 3, "比重|占"));
 }
 
 /* @{=name} puts in a pattern loaded before it; a name not loaded is an error

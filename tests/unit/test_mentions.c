@@ -184,32 +184,38 @@ static size_t start_covers(const char *name, const char *text, size_t n)
     return places;
 }
 
-/* NAME_needs is held by every line or cell a pattern with one matches:
- * tried on each line and each tab- or space-led piece of one. */
+/* NAME_needs is held by every match of its pattern: each pattern with one
+ * is searched over every line (and every tab- or space-led piece of one,
+ * where a cell may begin), and each match span must hold one of its texts. */
 static size_t needs_hold(const char *text, size_t n)
 {
-    static const char *const names[] = {"table_no", "dept_decl", "unit_decl"};
     const jsp_patterns *p = &unit_ctx()->pat;
-    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
-    size_t places = 0;
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        const jsp_lead *l = jsp_lead_get(p, names[i]);
-        assert_non_null(l);
-        assert_non_null(l->needs);
+    pcre2_match_data *md = pcre2_match_data_create(32, NULL);
+    size_t places = 0, kinds = 0;
+    for (size_t i = 0; i < p->nregex; i++) {
+        const jsp_regex *r = &p->regex[i];
+        if (!r->needs)
+            continue;
+        kinds++;
         for (size_t at = 0; at < n; at++) {
             if (at && text[at - 1] != '\n' && text[at - 1] != ' ' && text[at - 1] != '\t')
                 continue;
             const char *nl = memchr(text + at, '\n', n - at);
             size_t len = nl ? (size_t)(nl - text) - at : n - at;
-            if (jsp_match(p, l->re, text + at, len, 0, 0, md) <= 0)
-                continue;
-            if (!jsp_holds(text + at, len, l->needs)) {
-                print_error("%s matches a line without %s\n", names[i], l->needs);
-                fail();
+            for (size_t from = 0;
+                 from <= len && jsp_match(p, r->re, text + at, len, from, 0, md) > 0;) {
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+                if (!jsp_holds_any(text + at + ov[0], ov[1] - ov[0], r->needs)) {
+                    print_error("%s matches %.*s, which holds none of %s\n", r->name,
+                                (int)(ov[1] - ov[0]), text + at + ov[0], r->needs);
+                    fail();
+                }
+                places++;
+                from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
             }
-            places++;
         }
     }
+    assert_true(kinds >= 8); /* table_no, dept_decl, unit_decl, the qualifiers */
     pcre2_match_data_free(md);
     return places;
 }
