@@ -30,6 +30,7 @@
 
 typedef struct {
     char *ns, *key, *val;
+    uint64_t nsh; /* jsp_hash of ns: walks over one namespace compare this first */
 } vent;
 
 struct jsp_vocab {
@@ -91,6 +92,7 @@ static int vocab_put(jsp_vocab *v, const char *ns, const char *key, const char *
     }
     vent *e = &v->e[v->n];
     e->ns = strdup(ns);
+    e->nsh = jsp_hash(0, ns);
     e->key = strdup(key);
     e->val = strdup(val);
     if (!e->ns || !e->key || !e->val)
@@ -114,8 +116,9 @@ const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
         return NULL;
     const char *best = NULL;
     int bestd = cap + 1;
+    uint64_t h = jsp_hash(0, ns);
     for (size_t i = 0; i < v->n; i++) {
-        if (strcmp(v->e[i].ns, ns))
+        if (v->e[i].nsh != h || strcmp(v->e[i].ns, ns))
             continue;
         int d = jsp_edit_distance(key, v->e[i].key, bestd - 1);
         if (d < bestd) {
@@ -132,8 +135,9 @@ const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key
     if (!v || jsp_cp_count(key) < 4)
         return NULL;
     const char *found = NULL;
+    uint64_t h = jsp_hash(0, ns);
     for (size_t i = 0; i < v->n; i++) {
-        if (strcmp(v->e[i].ns, ns) || strncmp(v->e[i].key, key, n))
+        if (v->e[i].nsh != h || strcmp(v->e[i].ns, ns) || strncmp(v->e[i].key, key, n))
             continue;
         if (found && strcmp(found, v->e[i].val))
             return NULL; /* two rows begin so */
