@@ -512,12 +512,20 @@ static void prose_verdict(js_doc *d, const jsp_mention *m, const char *kind, js_
     }
 }
 
+bool jsp_check_reads_label(const jsp_mention *m)
+{
+    if (m->kind == JSP_M_AMOUNT) /* prose_amount */
+        return m->sign == 2 && (!m->qualifier || !strcmp(m->qualifier, "决算"));
+    /* prose_percent: a share reads it, and every verdict names it */
+    return m->kind == JSP_M_PERCENT && m->qualifier && !strcmp(m->unit, "%");
+}
+
 /* A labelled prose amount that restates a table figure. */
 static void prose_amount(const cctx *c, const jsp_mention *m)
 {
     js_doc *d = c->d;
-    if (m->kind != JSP_M_AMOUNT || m->sign != 2 || !m->label || m->label_e + LABEL_GAP < m->s ||
-        (m->qualifier && strcmp(m->qualifier, "决算")))
+    if (m->kind != JSP_M_AMOUNT || !jsp_check_reads_label(m) || !m->label ||
+        m->label_e + LABEL_GAP < m->s)
         return;
     const char *paths = concept_paths(d, m);
     const jsp_fact *f = paths ? nearest(c, paths, m->value) : NULL;
@@ -572,7 +580,7 @@ static void prose_percent(const cctx *c, size_t i)
     js_doc *d = c->d;
     const jsp_mention *m = d->mentions.items, *p = &m[i];
     js_dec got;
-    if (p->kind != JSP_M_PERCENT || !p->qualifier || strcmp(p->unit, "%"))
+    if (p->kind != JSP_M_PERCENT || !jsp_check_reads_label(p))
         return;
     if (!strcmp(p->qualifier, "占比")) {
         long j = prev_amount(d, i, 2, NULL);

@@ -561,6 +561,10 @@ void jsp_tables(js_doc *d);    /* tables.c */
 void jsp_prose(js_doc *d);     /* prose.c */
 void jsp_reconcile(js_doc *d); /* reconcile.c */
 void jsp_checks(js_doc *d);    /* checks.c */
+/* Whether a prose check reads the label of mention m, judged from its
+ * kind, sign and qualifier (checks.c): without the mention list only these
+ * labels are searched for. */
+bool jsp_check_reads_label(const jsp_mention *m);
 void jsp_locate_facts(js_doc *d, const char *in, size_t inlen); /* reconcile.c */
 /* mentions.c; in = decoded input. Prose always (the checks use it), table
  * cells too when `tables`. */

@@ -26,6 +26,7 @@ typedef struct {
     fspan *facts; /* numeric facts by start */
     size_t nfacts;
     pcre2_match_data *md; /* for the mention pattern; d->md serves the rest */
+    bool all;             /* the mention list is wanted: every label */
 } mctx;
 
 static int fspan_cmp(const void *x, const void *y)
@@ -189,9 +190,10 @@ static void scan_prose(mctx *c, uint32_t s, uint32_t e)
             continue;
         uint32_t cl = clause_start(d, m.s, s);
         if (m.kind == JSP_M_AMOUNT || m.kind == JSP_M_PERCENT || m.kind == JSP_M_COUNT) {
-            m.label = prose_label(d, cl, m.s, &m);
             m.qualifier =
                 m.sign != 2 ? "变动" : prose_qualifier(d, prev_end > cl ? prev_end : cl, m.s);
+            if (c->all || jsp_check_reads_label(&m)) /* the label search is the costly part */
+                m.label = prose_label(d, cl, m.s, &m);
         }
         m.path = fact_in(c, m.s, m.e);
         push(c, &m);
@@ -305,7 +307,7 @@ void jsp_mentions(js_doc *d, const char *in, size_t inlen, bool all)
     uint32_t lo, hi;
     if (!wanted(d, all, &lo, &hi))
         return;
-    mctx c = {d, NULL, 0, pcre2_match_data_create_from_pattern(d->ctx->pat.mention, NULL)};
+    mctx c = {d, NULL, 0, pcre2_match_data_create_from_pattern(d->ctx->pat.mention, NULL), all};
     index_facts(&c);
     if (!c.facts || !c.md) {
         pcre2_match_data_free(c.md);
