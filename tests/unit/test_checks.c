@@ -3,18 +3,17 @@
 #include "unit.h"
 
 #define HEAD "测试县测试局\n2019年度部门决算\n\n第二部分\n\n"
-#define T05                                                                                                      \
-    "一般公共预算财政拨款支出决算表\n部门：测试县测试局\t公开05表\t单位：万元\n" \
-    "功能分类科目编码\t科目名称\t小计\t基本支出\t项目支出\n"
+#define T05 "一般公共预算财政拨款支出决算表\n部门：测试县测试局\t公开05表\t单位：万元\n" \
+            "功能分类科目编码\t科目名称\t小计\t基本支出\t项目支出\n"
 
 /* Status of check `id` in the record, "absent" when there is none. */
 static const char *status(json_t *r, const char *id)
 {
     size_t i;
     json_t *c;
-    json_array_foreach(json_object_get(r, "checks"), i,
-                       c) if (!strcmp(json_string_value(json_object_get(c, "id")),
-                                      id)) return json_string_value(json_object_get(c, "status"));
+    json_array_foreach(json_object_get(r, "checks"), i, c)
+        if (!strcmp(json_string_value(json_object_get(c, "id")), id))
+            return json_string_value(json_object_get(c, "status"));
     return "absent";
 }
 
@@ -22,8 +21,8 @@ static void test_sums(void **st)
 {
     (void)st;
     json_t *r = unit_record(HEAD T05 "\t合计\t10.01\t6.00\t4.00\n"
-                                     "201\t一般公共服务支出\t10.00\t6.00\t4.00\n"
-                                     "20101\t人大事务\t9.00\t6.00\t4.00\n");
+                                 "201\t一般公共服务支出\t10.00\t6.00\t4.00\n"
+                                 "20101\t人大事务\t9.00\t6.00\t4.00\n");
     assert_string_equal(status(r, "t05.row.total"), "rounding"); /* 10.01 vs 10.00 */
     assert_string_equal(status(r, "t05.row.201"), "pass");
     assert_string_equal(status(r, "t05.row.20101"), "fail"); /* 9 vs 10 */
@@ -45,11 +44,10 @@ static void test_not_checked_and_absent(void **st)
 static void test_header_department(void **st)
 {
     (void)st;
-    json_t *r =
-        unit_record(HEAD T05 "\t合计\t10.00\t6.00\t4.00\n\n"
-                             "支出决算表\n部门：测试县测试居\t公开03表\t单位：万元\n"
-                             "功能分类科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
-                             "\t合计\t10.00\t6.00\t4.00\n");
+    json_t *r = unit_record(HEAD T05 "\t合计\t10.00\t6.00\t4.00\n\n"
+                                 "支出决算表\n部门：测试县测试居\t公开03表\t单位：万元\n"
+                                 "功能分类科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+                                 "\t合计\t10.00\t6.00\t4.00\n");
     assert_string_equal(status(r, "header.department.03.line12"), "fail"); /* typo'd name */
     assert_string_equal(status(r, "header.units"), "pass");
     json_decref(r);
@@ -59,12 +57,11 @@ static void test_prose_share(void **st)
 {
     (void)st;
     json_t *r = unit_record(HEAD T05 "\t合计\t200.00\t150.00\t50.00\n\n第三部分\n\n"
-                                     "本年基本支出150.00万元，占一般公共预算财政拨款支出的75.00%；"
-                                     "项目支出50.00万元，占一般公共预算财政拨款支出的20.00%。\n");
+                                 "本年基本支出150.00万元，占一般公共预算财政拨款支出的75.00%；"
+                                 "项目支出50.00万元，占一般公共预算财政拨款支出的20.00%。\n");
     json_t *c;
     size_t i, pass = 0, fail = 0;
-    json_array_foreach(json_object_get(r, "checks"), i, c)
-    {
+    json_array_foreach(json_object_get(r, "checks"), i, c) {
         const char *id = json_string_value(json_object_get(c, "id"));
         const char *s = json_string_value(json_object_get(c, "status"));
         if (!strncmp(id, "prose.share", 11)) {
