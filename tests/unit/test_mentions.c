@@ -5,7 +5,7 @@
  * number grammar gives the same kind and value. Also: the record with
  * mentions is valid JSON; each lead class (mention_start_first, concept_first,
  * label_strip_first) admits every place its pattern finds in the samples,
- * and every line a pattern with NAME_needs matches holds that text. */
+ * and every match of a pattern with NAME_needs holds one of its texts. */
 #include <dirent.h>
 #include <sys/stat.h>
 
