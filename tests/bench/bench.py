@@ -2,7 +2,8 @@
 and their layout renderings, each copy varied (its own title line and
 figures nudged), then print end-to-end MB/s at -j 1 and -j 2, the time per
 pipeline stage (extract --stats), peak RSS, and
-the reference (one PCRE2-JIT pass of an amount pattern) with the ratio.
+the reference (one PCRE2-JIT pass of an amount pattern) with the ratio,
+each the fastest of BENCH_RUNS (3) runs.
 Figures only: nothing here fails on speed."""
 import os
 import random
@@ -48,16 +49,25 @@ def run(jobs):
     return time.monotonic() - t0, stages
 
 
-t1, stages = run(1)
-rss1 = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-t2, _ = run(2)
-rss2 = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-r = subprocess.run([ref] + files, capture_output=True, text=True).stdout.split()
-rs = float(r[1])
+# A shared machine's speed drifts by 1.5x within minutes: each figure is the
+# fastest of BENCH_RUNS (3) runs, taken in turns so a slow spell hits all.
+runs = int(os.environ.get("BENCH_RUNS", "3"))
+t1 = t2 = rs = float("inf")
+stages = []
+for _ in range(runs):
+    t, st = run(1)
+    if t < t1:
+        t1, stages = t, st
+    rss1 = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t2 = min(t2, run(2)[0])
+    rss2 = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    r = subprocess.run([ref] + files, capture_output=True, text=True).stdout.split()
+    rs = min(rs, float(r[1]))
 mb = size / 1e6
 print(f"extract -j 1: {mb / t1:.1f} MB/s ({t1 * 1000 / len(files):.2f} ms per document)")
 print(f"extract -j 2: {mb / t2:.1f} MB/s, speed-up {t1 / t2:.2f}x")
 print(f"peak RSS: {rss1 / 1024:.1f} MB at -j 1, {rss2 / 1024:.1f} MB at -j 2 (largest so far)")
+print(f"(wall figures: the fastest of {runs} runs each)")
 print("time per stage at -j 1 (extract --stats):")
 for l in stages[1:]:
     print("  " + l)
