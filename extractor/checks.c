@@ -83,8 +83,10 @@ static void add_term(const cctx *c, side *sd, const char *path, int sign)
         return;
     }
     const jsp_fact *f = c->d->facts.items;
+    size_t pl = strcspn(path, "*$"); /* the literal head: most paths differ there */
     for (size_t i = 0; i < c->d->facts.n; i++)
-        if (f[i].path && f[i].kind != JSP_F_STR && glob(path, f[i].path, NULL, NULL))
+        if (f[i].path && f[i].kind != JSP_F_STR && !strncmp(f[i].path, path, pl) &&
+            glob(path, f[i].path, NULL, NULL))
             add_fact(sd, &f[i], sign);
 }
 
@@ -293,11 +295,12 @@ static void run_sum(const cctx *c, const jsp_checkdef *def)
         *sp = 0; /* the first term names where the keys are */
     const jsp_fact *f = d->facts.items;
     const char **keys = jsp_alloc_raw(&d->arena, (d->facts.n + 1) * sizeof *keys);
-    size_t nk = 0, cap2 = 16;
+    size_t nk = 0, cap2 = 16, pl = strcspn(pat, "*$");
     for (size_t i = 0; keys && i < d->facts.n; i++) {
         const char *cap = NULL;
         size_t cl = 0;
-        if (f[i].path && f[i].kind != JSP_F_STR && glob(pat, f[i].path, &cap, &cl) && cap &&
+        if (f[i].path && f[i].kind != JSP_F_STR && !strncmp(f[i].path, pat, pl) &&
+            glob(pat, f[i].path, &cap, &cl) && cap &&
             (keys[nk] = jsp_strndup(&d->arena, cap, cl)))
             nk++;
     }
