@@ -318,7 +318,8 @@ static void run_sum(const cctx *c, const jsp_checkdef *def)
 
 typedef struct {
     const char *code, *col;
-    size_t cl; /* strlen(code) */
+    size_t cl;         /* strlen(code) */
+    const jsp_fact *f; /* the figure at PREFIX.CODE.COLUMN */
 } cellref;
 
 /* Row codes and columns under PREFIX.CODE.COLUMN. */
@@ -335,6 +336,7 @@ static size_t collect(const cctx *c, const char *prefix, cellref *out, size_t ma
             continue;
         out[n].cl = (size_t)(dot - code);
         out[n].code = jsp_strndup(&c->d->arena, code, out[n].cl);
+        out[n].f = &f[i];
         out[n++].col = dot + 1;
     }
     return n;
@@ -348,26 +350,25 @@ static bool is_child(const char *parent, size_t pl, const cellref *k)
     return k->cl == pl + 2 && !memcmp(parent, k->code, pl);
 }
 
-static void hier_one(const cctx *c, const jsp_checkdef *def, const char *parent, const char *col,
+/* The check of one parent cell pc: its figure against the sum of its
+ * children's in its column. */
+static void hier_one(const cctx *c, const jsp_checkdef *def, const cellref *pc,
                      const cellref *cells, size_t n)
 {
     js_doc *d = c->d;
+    const char *parent = pc->code, *col = pc->col;
     bool children = false;
-    size_t pl = strlen(parent);
+    size_t pl = pc->cl;
     for (size_t i = 0; i < n && !children; i++)
         children = is_child(parent, pl, &cells[i]);
     if (!children)
         return;
-    char path[160], id[160], what[200];
+    char id[160], what[200];
     side l = {{0, 0}, 0, 0, {0}, 0}, r = l;
-    jsp_snprintf(path, sizeof path, "%s.%s.%s", def->expr, parent, col);
-    add_term(c, &l, path, 1);
-    for (size_t i = 0; i < n; i++) {
-        if (is_child(parent, pl, &cells[i]) && !strcmp(cells[i].col, col)) {
-            jsp_snprintf(path, sizeof path, "%s.%s.%s", def->expr, cells[i].code, col);
-            add_term(c, &r, path, 1);
-        }
-    }
+    add_fact(&l, pc->f, 1);
+    for (size_t i = 0; i < n; i++)
+        if (is_child(parent, pl, &cells[i]) && !strcmp(cells[i].col, col))
+            add_fact(&r, cells[i].f, 1);
     jsp_snprintf(id, sizeof id, "%s.%s.%s", def->id, parent, col);
     jsp_snprintf(what, sizeof what, "%s.%s.%s = sum of its %s", def->expr, parent, col,
                  !strcmp(parent, "total") ? "classes" : "children");
@@ -386,7 +387,7 @@ static void run_hier(const cctx *c, const jsp_checkdef *def)
      * distinct; a child is one term of its parent's sum in that column */
     for (size_t i = 0; i < n; i++)
         if (cells[i].cl < 7)
-            hier_one(c, def, cells[i].code, cells[i].col, cells, n);
+            hier_one(c, def, &cells[i], cells, n);
 }
 
 /* MARK: header checks ------------------------------------------------------- */
