@@ -180,19 +180,25 @@ static size_t put_plain_run(nbuf *b, const char *in, size_t n, size_t i)
  * the run ends (i when there is none). */
 static size_t put_cjk_run(nbuf *b, const jsp_fold *f, const char *in, size_t n, size_t i)
 {
+    if (b->n + (n - i) + 1 > b->cap && !reserve(b, b->n + (n - i)))
+        return i; /* room for the rest of the input at once: the loop needs no check */
+    char *t = b->t + b->n;
+    uint32_t *m = b->m + b->n;
     for (;;) {
-        int32_t cp;
         const unsigned char *u = (const unsigned char *)in + i;
-        if (i + 3 > n || u[0] < 0xE0 || u[0] >= 0xF0 || jsp_utf8_decode(u, 3, &cp) != 3 ||
-            cp == 0x2028 || cp == 0x2029 || f->idx[cp])
-            return i;
-        if (b->n + 4 > b->cap && !reserve(b, b->n + 3))
-            return i + 3;
-        memcpy(b->t + b->n, u, 3);
-        b->m[b->n] = b->m[b->n + 1] = b->m[b->n + 2] = (uint32_t)i;
-        b->n += 3;
-        i += 3;
+        /* E1…EC lead bytes: no overlong form, no surrogate, and U+2028/9 (E2 80 A8/9) */
+        if (i + 3 > n || u[0] - 0xE1u > 0xECu - 0xE1u)
+            break;
+        unsigned b1 = u[1] ^ 0x80u, b2 = u[2] ^ 0x80u;
+        if ((b1 | b2) > 0x3Fu || f->idx[(u[0] & 0x0Fu) << 12 | b1 << 6 | b2] ||
+            (u[0] == 0xE2 && b1 == 0 && (b2 == 0x28 || b2 == 0x29)))
+            break;
+        t[0] = (char)u[0], t[1] = (char)u[1], t[2] = (char)u[2];
+        m[0] = m[1] = m[2] = (uint32_t)i;
+        t += 3, m += 3, i += 3;
     }
+    b->n = (size_t)(t - b->t);
+    return i;
 }
 
 /* MARK: HTML --------------------------------------------------------------- */
