@@ -203,10 +203,18 @@ static size_t put_cjk_run(nbuf *b, const jsp_fold *f, const char *in, size_t n, 
 
 /* MARK: HTML --------------------------------------------------------------- */
 
-static const char *const known_tags[] = {
-    "p",    "br",  "td", "th", "tr", "table",   "tbody", "thead", "tfoot",
-    "span", "div", "b",  "i",  "u",  "strong",  "em",    "font",  "sup",
-    "sub",  "hr",  "li", "ul", "ol", "caption", NULL};
+/* clang-format off */
+#define TAG(s) {s, sizeof s - 1}
+/* clang-format on */
+static const struct {
+    const char *name;
+    size_t len;
+} known_tags[] = {TAG("p"),     TAG("br"),    TAG("td"),    TAG("th"),      TAG("tr"),
+                  TAG("table"), TAG("tbody"), TAG("thead"), TAG("tfoot"),   TAG("span"),
+                  TAG("div"),   TAG("b"),     TAG("i"),     TAG("u"),       TAG("strong"),
+                  TAG("em"),    TAG("font"),  TAG("sup"),   TAG("sub"),     TAG("hr"),
+                  TAG("li"),    TAG("ul"),    TAG("ol"),    TAG("caption"), {NULL, 0}};
+#undef TAG
 
 /* If `in+i` starts a known HTML tag, return its length and what it becomes. */
 static size_t html_tag(const char *in, size_t n, size_t i, const char **repl)
@@ -225,9 +233,9 @@ static size_t html_tag(const char *in, size_t n, size_t i, const char **repl)
         j++;
     if (j >= end || in[j] != '>')
         return 0;
-    for (int k = 0; known_tags[k]; k++) {
-        if (strlen(known_tags[k]) == namelen && !strncasecmp(in + name0, known_tags[k], namelen)) {
-            const char *t = known_tags[k];
+    for (int k = 0; known_tags[k].name; k++) {
+        if (known_tags[k].len == namelen && !strncasecmp(in + name0, known_tags[k].name, namelen)) {
+            const char *t = known_tags[k].name;
             if (!strcmp(t, "tr") || !strcmp(t, "table"))
                 *repl = closing ? "\n" : !strcmp(t, "tr") ? "\x01" : ""; /* \x01: row opens */
             else if (!strcmp(t, "td") || !strcmp(t, "th"))
