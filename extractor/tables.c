@@ -722,10 +722,13 @@ static bool row_code(const tseg *t, const trow *r, rowid *id)
         return false;
     size_t n;
     const char *s = ctext(t, &r->c[i], &n);
+    id->code_cell = &r->c[i];
+    bool total = jsp_vocab_may(t->total_mark, s, n);
+    if (!total && s[0] != '2') /* the cell is trimmed: its first character is the code's */
+        return false;
     char *sq = jsp_squeeze(&t->d->arena, s, n);
     size_t sl = sq ? strlen(sq) : 0;
-    id->code_cell = &r->c[i];
-    if (sl && jsp_vocab_may(t->total_mark, s, n) && vocab(t, "row.total", ckey(t, &r->c[i]))) {
+    if (sl && total && vocab(t, "row.total", ckey(t, &r->c[i]))) {
         strcpy(id->code, "total");
         id->after = i + 1;
         return true;
