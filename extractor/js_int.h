@@ -86,19 +86,26 @@ static inline size_t jsp_utf8_decode(const unsigned char *s, size_t n, int32_t *
     return jsp_utf8_decode_any(s, n, cp);
 }
 /* Hash of the string s (NUL-terminated) continuing h (start with 0): eight
- * bytes a step, mixed so every byte reaches the low bits a table masks. */
+ * bytes a step, mixed so every byte reaches the low bits a table masks. The
+ * last step loads the string's last eight bytes (or builds a short string's
+ * word in a register): bytes stored one by one and read back as a word
+ * would stall the load. */
 static inline uint64_t jsp_hash(uint64_t h, const char *s)
 {
-    size_t n = strlen(s);
-    for (; n >= 8; s += 8, n -= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
+    size_t len = strlen(s), n = len;
+    const char *p = s;
+    uint64_t w = 0;
+    for (; n > 8; p += 8, n -= 8) {
+        memcpy(&w, p, 8);
         h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
         h ^= h >> 32;
     }
-    uint64_t w = 0;
-    memcpy(&w, s, n);
-    h = (h ^ w ^ (uint64_t)n << 59) * 0xFF51AFD7ED558CCDULL;
+    if (len >= 8)
+        memcpy(&w, s + len - 8, 8);
+    else
+        for (size_t i = 0; i < n; i++)
+            w |= (uint64_t)(unsigned char)p[i] << 8 * i;
+    h = (h ^ w ^ (uint64_t)len << 56) * 0xFF51AFD7ED558CCDULL;
     h ^= h >> 33;
     h *= 0xC4CEB9FE1A85EC53ULL;
     return h ^ (h >> 33);

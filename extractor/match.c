@@ -36,7 +36,8 @@ typedef struct {
 struct jsp_vocab {
     vent *e;
     size_t n, cap;
-    size_t *slot; /* open addressing: index+1 into e, 0 = empty */
+    size_t *slot;  /* open addressing: index+1 into e, 0 = empty */
+    uint32_t *tag; /* per slot, its entry's hash's high half: most probes end here */
     size_t nslot;
 };
 
@@ -46,16 +47,24 @@ static int vocab_rehash(jsp_vocab *v)
 {
     size_t ns = v->nslot ? v->nslot * 2 : 1024;
     size_t *slot = calloc(ns, sizeof *slot);
-    if (!slot)
+    uint32_t *tag = calloc(ns, sizeof *tag);
+    if (!slot || !tag) {
+        free(slot);
+        free(tag);
         return -1;
+    }
     for (size_t i = 0; i < v->n; i++) {
-        size_t h = hash2(v->e[i].ns, v->e[i].key) & (ns - 1);
+        uint64_t full = hash2(v->e[i].ns, v->e[i].key);
+        size_t h = full & (ns - 1);
         while (slot[h])
             h = (h + 1) & (ns - 1);
         slot[h] = i + 1;
+        tag[h] = (uint32_t)(full >> 32);
     }
     free(v->slot);
+    free(v->tag);
     v->slot = slot;
+    v->tag = tag;
     v->nslot = ns;
     return 0;
 }
@@ -64,10 +73,12 @@ static size_t *vocab_find(const jsp_vocab *v, const char *ns, const char *key)
 {
     if (!v || !v->nslot)
         return NULL;
-    size_t h = hash2(ns, key) & (v->nslot - 1);
+    uint64_t full = hash2(ns, key);
+    uint32_t tag = (uint32_t)(full >> 32);
+    size_t h = full & (v->nslot - 1);
     while (v->slot[h]) {
         const vent *e = &v->e[v->slot[h] - 1];
-        if (!strcmp(e->ns, ns) && !strcmp(e->key, key))
+        if (v->tag[h] == tag && !strcmp(e->key, key) && !strcmp(e->ns, ns))
             return &v->slot[h];
         h = (h + 1) & (v->nslot - 1);
     }
@@ -98,6 +109,7 @@ static int vocab_put(jsp_vocab *v, const char *ns, const char *key, const char *
     if (!e->ns || !e->key || !e->val)
         return -1;
     *s = ++v->n;
+    v->tag[s - v->slot] = (uint32_t)(hash2(ns, key) >> 32);
     return 0;
 }
 
@@ -207,6 +219,7 @@ static void vocab_free(jsp_vocab *v)
     }
     free(v->e);
     free(v->slot);
+    free(v->tag);
     free(v);
 }
 
