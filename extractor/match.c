@@ -818,8 +818,11 @@ static int leads_init(jsp_patterns *p, size_t from, const char *path, js_error *
             return -1;
         uint32_t all = 0;
         pcre2_pattern_info(r->re, PCRE2_INFO_ALLOPTIONS, &all);
-        r->lead =
-            (jsp_lead){r->re, r->anchored, cls, NULL, cls && (all & PCRE2_ANCHORED), r->needs};
+        r->lead = (jsp_lead){.re = r->re,
+                             .anchored = r->anchored,
+                             .cls = cls,
+                             .start_only = cls && (all & PCRE2_ANCHORED),
+                             .needs = r->needs};
         if (cls && !(r->lead.seen = calloc(0x10000, 1))) {
             set_err(err, JS_E_NOMEM, path, 0, "out of memory");
             return -1;
