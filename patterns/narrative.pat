@@ -5,16 +5,20 @@
 # Rules are tried in order; the first rule of a key that matches sets it (a
 # stated zero settles the key without writing it). The text is NFKC-folded:
 # （）→(), ：→:, ，→",", ％→%; curly quotes “” stay.
+# Only the groups are read, so a rule begins with what it needs, not with
+# optional text (三公, not [“"]?三公): the search then jumps from one 三公 to
+# the next instead of stopping at every character a match might begin
+# with. A leading figure is [0-9]: under UCP \d asks the Unicode tables.
 #
 # yoy: the first change against last year in 第三部分 一.
 yoy.total_change	change	(?:比|较|与)[^。;]{0,40}?(?:(?<neg>减少|下降|少)|增加|增长|多)\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|亿元|元)[,，、]?\s*+(?:同比)?(?:(?<pneg>下降|降幅|减少|减幅)|增长|增幅|上升|增加)\s*+(?<p>\d+(?:\.\d+)?)\s*+%
 #
 # “三公”经费: budget and actual totals.
-three_public.budget_total	amount	[“"]?三公[”"]?经费(?:财政拨款)?支出(?:年初)?预算(?:数)?(?:为|是)?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
-three_public.budget_total	amount	[“"]?三公[”"]?经费[^。;]{0,30}?(?:比|较)(?:年初)?预算(?:数)?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
-three_public.budget_total	amount	[“"]?三公[”"]?经费[^。;]{0,20}?(?:年初)?预算(?:数)?(?:为|是)\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
-three_public.actual_total	amount	[“"]?三公[”"]?经费(?:财政拨款)?支出(?:年初)?预算(?:数)?(?:为|是)?\s*+[\d,.]+\s*+(?:万元|元)[,，]\s*+(?:支出)?决算(?:数)?(?:为|是)?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
-three_public.actual_total	amount	[“"]?三公[”"]?经费(?:财政拨款)?(?:支出)?(?:决算数?|支出)(?:为|是|合计)?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
+three_public.budget_total	amount	三公[”"]?经费(?:财政拨款)?支出(?:年初)?预算(?:数)?(?:为|是)?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
+three_public.budget_total	amount	三公[”"]?经费[^。;]{0,30}?(?:比|较)(?:年初)?预算(?:数)?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
+three_public.budget_total	amount	三公[”"]?经费[^。;]{0,20}?(?:年初)?预算(?:数)?(?:为|是)\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
+three_public.actual_total	amount	三公[”"]?经费(?:财政拨款)?支出(?:年初)?预算(?:数)?(?:为|是)?\s*+[\d,.]+\s*+(?:万元|元)[,，]\s*+(?:支出)?决算(?:数)?(?:为|是)?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
+three_public.actual_total	amount	三公[”"]?经费(?:财政拨款)?(?:支出)?(?:决算数?|支出)(?:为|是|合计)?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
 #
 # The three items (决算): the 预算…决算 form first, then 决算, then a bare figure.
 three_public.outbound	amount	因公出国\(境\)费(?:用)?支出预算(?:数)?为?\s*+[\d,.]+\s*+(?:万元|元)[,，]\s*+(?:支出)?决算(?:数)?为?\s*+(?<v>\d[\d,]*(?:\.\d+)?)\s*+(?<u>万元|元)
@@ -29,7 +33,7 @@ three_public.vehicle_operation	amount	公务用车运行(?:维护)?费(?:支出)
 # Counts: reception batches and people, vehicles held.
 three_public.reception_batches	count	(?:公务接待|接待来访|来访|接待)(?:团组)?(?:共)?\s*+(?<v>\d+)\s*+(?:批次|批|个团组|个)
 three_public.reception_people	count	(?:来宾|接待人数|人数)\s*+(?<v>\d+)\s*+人次?
-three_public.reception_people	count	\d+\s*+(?:批次|批|个)[,，、]\s*+(?:共)?(?:计)?(?<v>\d+)\s*+人次?
+three_public.reception_people	count	[0-9]+\s*+(?:批次|批|个)[,，、]\s*+(?:共)?(?:计)?(?<v>\d+)\s*+人次?
 three_public.vehicles_held	count	公务用车保有量(?:为|是)?\s*+(?<v>\d+)\s*+(?:辆|台)
 #
 # 机关运行经费, 政府采购, 年初预算.
