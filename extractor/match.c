@@ -769,10 +769,6 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
     return false;
 }
 
-/* The lead of each pattern of one file (p->regex[from…]): "NAME_first"
- * names its class. Patterns with a class, and "mention" (tried anchored at
- * the places mention_start finds), get a twin compiled PCRE2_ANCHORED: JIT
- * cannot anchor at match time, so tries would run in the interpreter. */
 /* NAME_needs of each pattern of one file: the text of a pattern with that
  * name, which must be plain texts joined by |. */
 static int needs_init(jsp_patterns *p, size_t from, const char *path, js_error *err)
@@ -800,6 +796,11 @@ static int needs_init(jsp_patterns *p, size_t from, const char *path, js_error *
     return 0;
 }
 
+/* The lead of each pattern of one file (p->regex[from…]): "NAME_first"
+ * names its class, "NAME_needs" its texts. Patterns with a class, and
+ * "mention" (tried anchored at the places mention_start finds), get a twin
+ * compiled PCRE2_ANCHORED: JIT cannot anchor at match time, so tries would
+ * run in the interpreter. */
 static int leads_init(jsp_patterns *p, size_t from, const char *path, js_error *err)
 {
     if (needs_init(p, from, path, err))
