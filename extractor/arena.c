@@ -63,7 +63,7 @@ char *jsp_strndup(jsp_arena *a, const char *s, size_t n)
 
 /* MARK: formatting -------------------------------------------------------- */
 
-/* The formats the library uses most (%s %d %02d %lld %zu %%) are written
+/* The formats the library uses (%s %.*s %d %02d %u %lld %zu %%) are written
  * here without stdio, a tenth of vsnprintf's cost; any other goes to
  * vsnprintf. Output is cut to the room given, as snprintf cuts it. */
 typedef struct {
@@ -98,7 +98,8 @@ static void out_signed(fmtout *o, long long v, int width)
 }
 
 /* Format into o; false at a conversion it does not know (o is then
- * part-written and ap part-read). */
+ * part-written and ap part-read). Known: %% %s %.Ns %.*s %d %0Nd %u %lld
+ * %zu. */
 static bool fmt_simple(fmtout *o, const char *f, va_list ap)
 {
     for (;;) {
@@ -108,19 +109,31 @@ static bool fmt_simple(fmtout *o, const char *f, va_list ap)
         out_put(o, lit, (size_t)(f - lit));
         if (!*f++)
             break;
-        if (*f == '%') {
+        int width = 0, prec = -1;
+        if (*f == '0')
+            for (f++; *f >= '0' && *f <= '9'; f++)
+                width = width * 10 + (*f - '0');
+        if (*f == '.' && f[1] == '*') {
+            prec = va_arg(ap, int);
+            f += 2;
+        } else if (*f == '.') {
+            for (prec = 0, f++; *f >= '0' && *f <= '9'; f++)
+                prec = prec * 10 + (*f - '0');
+        }
+        if (*f == '%' && !width && prec < 0) {
             out_put(o, "%", 1);
-        } else if (*f == 's') {
+        } else if (*f == 's' && !width) {
             const char *s = va_arg(ap, const char *);
             s = s ? s : "(null)";
-            out_put(o, s, strlen(s));
-        } else if (*f == 'd') {
-            out_signed(o, va_arg(ap, int), 0);
-        } else if (f[0] == '0' && f[1] == '2' && f[2] == 'd') {
-            out_signed(o, va_arg(ap, int), 2), f += 2;
-        } else if (f[0] == 'l' && f[1] == 'l' && f[2] == 'd') {
+            size_t n = prec < 0 ? strlen(s) : strnlen(s, (size_t)prec);
+            out_put(o, s, n);
+        } else if (*f == 'd' && prec < 0) {
+            out_signed(o, va_arg(ap, int), width);
+        } else if (*f == 'u' && !width && prec < 0) {
+            out_int(o, va_arg(ap, unsigned), false, 0);
+        } else if (f[0] == 'l' && f[1] == 'l' && f[2] == 'd' && !width && prec < 0) {
             out_signed(o, va_arg(ap, long long), 0), f += 2;
-        } else if (f[0] == 'z' && f[1] == 'u') {
+        } else if (f[0] == 'z' && f[1] == 'u' && !width && prec < 0) {
             out_int(o, va_arg(ap, size_t), false, 0), f++;
         } else {
             return false;

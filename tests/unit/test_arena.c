@@ -33,9 +33,13 @@ static void test_formats(void **st)
         SAME(cap, "%02d|%02d|%02d|%d", -5, 123, 0, INT_MIN);
         SAME(cap, "%lld %lld %zu 100%%", LLONG_MIN, LLONG_MAX, (size_t)SIZE_MAX);
         SAME(cap, "%s%s:%d", "收入", "", -1);
+        SAME(cap, "line%u.at%u %04d-%02d-%02d %05d", 295u, UINT_MAX, 2019, 3, 1, -42);
+        SAME(cap, "%.*s|%.*s|%.*s|%.3s|%.0s|%.9s", 2, "abcdef", 0, "x", -1, "neg", "abcdef", "y",
+             "ab");
     }
     SAME(64, "no specifiers at all");
-    SAME(64, "%.3s|%5d|%x", "abcdef", 42, 255); /* left to vsnprintf */
+    SAME(64, "%.3s|%5d|%x", "abcdef", 42, 255); /* %5d, %x: left to vsnprintf */
+    SAME(64, "%-4d|%+d|% d|%c", 7, 7, 7, 'c');  /* flags: left to vsnprintf */
 }
 
 static void test_printf_arena(void **st)
