@@ -108,9 +108,10 @@ static uint32_t clause_start(const js_doc *d, uint32_t at, uint32_t floor)
     if (lo < floor)
         lo = floor;
     for (uint32_t i = at; i > lo; i--) {
-        if (t[i - 1] == ';' || (t[i - 1] == '\n' && i >= 2 && t[i - 2] == '\n'))
+        char c = t[i - 1];
+        if (c == ';' || (c == '\n' && i >= 2 && t[i - 2] == '\n'))
             return i;
-        if (i >= 3 && !memcmp(t + i - 3, "。", 3))
+        if (c == '\x82' && i >= 3 && !memcmp(t + i - 3, "。", 3)) /* 。 is E3 80 82 */
             return i;
     }
     while (lo < at && ((unsigned char)t[lo] & 0xC0) == 0x80)
