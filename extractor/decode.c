@@ -3,6 +3,9 @@
  * without BOM) passes through; a UTF-16 BOM, or bytes that are not UTF-8 but
  * are valid GB18030/GBK, are converted to UTF-8 with ICU's converters. Offsets
  * then refer to the decoded text; the record's sha256 stays that of the input.
+ * The pipeline does not read the text twice to decide: the normaliser counts
+ * the invalid sequences as it goes (jsp_norm.bad_utf8), and only a text that
+ * is not UTF-8 is converted and normalised again.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,8 +14,7 @@
 
 #include "js_int.h"
 
-/* Invalid UTF-8 sequences in the first `n` bytes (stops counting at `cap`). */
-static size_t utf8_errors(const char *s, size_t n, size_t cap)
+size_t jsp_utf8_errors(const char *s, size_t n, size_t cap)
 {
     size_t bad = 0, i = 0;
     const unsigned char *u = (const unsigned char *)s;
@@ -67,23 +69,38 @@ static char *convert(const char *from, const char *s, size_t n, size_t *outlen)
     return out;
 }
 
-const char *jsp_decode(const char *s, size_t n, char **owned, size_t *len)
+const char *jsp_bom(const char *s, size_t n)
 {
+    if (n >= 2 && (unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)
+        return "UTF-16LE";
+    if (n >= 2 && (unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)
+        return "UTF-16BE";
+    return NULL;
+}
+
+const char *jsp_decode_bom(const char *s, size_t n, char **owned, size_t *len)
+{
+    const char *from = jsp_bom(s, n);
     *owned = NULL;
     *len = n;
-    const char *from = NULL;
-    if (n >= 2 && (unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)
-        from = "UTF-16LE";
-    else if (n >= 2 && (unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)
-        from = "UTF-16BE";
-    else if (utf8_errors(s, n, 16) >= 16 || (n < 4096 && utf8_errors(s, n, 16) > 0))
-        from = "GB18030";
-    if (!from)
+    return from && (*owned = convert(from, s + 2, n - 2, len)) ? from : NULL;
+}
+
+bool jsp_decode_wants_gb(size_t n, size_t bad) { return bad >= 16 || (n < 4096 && bad > 0); }
+
+const char *jsp_decode_gb(const char *s, size_t n, char **owned, size_t *len)
+{
+    *len = n;
+    return (*owned = convert("GB18030", s, n, len)) ? "GB18030" : NULL;
+}
+
+const char *jsp_decode(const char *s, size_t n, char **owned, size_t *len)
+{
+    if (jsp_bom(s, n)) /* converted, or used as it is when that fails */
+        return jsp_decode_bom(s, n, owned, len);
+    *owned = NULL;
+    *len = n;
+    if (!jsp_decode_wants_gb(n, jsp_utf8_errors(s, n, 16)))
         return NULL;
-    size_t skip = from[3] == '-' ? 2 : 0; /* the UTF-16 BOM */
-    char *u = convert(from, s + skip, n - skip, len);
-    if (!u)
-        return NULL;
-    *owned = u;
-    return from;
+    return jsp_decode_gb(s, n, owned, len);
 }

@@ -175,8 +175,20 @@ void jsp_dec_format(js_dec a, char *buf, size_t n);
 
 /* The input's encoding when it is not UTF-8: returns its name and sets
  * *owned (malloc'd UTF-8, caller frees) and *len; NULL when the bytes are
- * used as they are. */
+ * used as they are. A UTF-16 BOM names UTF-16; otherwise bytes that are
+ * not UTF-8 (jsp_decode_wants_gb) are read as GB18030 when they are that. */
 const char *jsp_decode(const char *s, size_t n, char **owned, size_t *len);
+/* Its parts, for the pipeline, which counts the invalid sequences while it
+ * normalises (one pass over the text, not two) and converts only then:
+ * the BOM's encoding or NULL; the UTF-16 conversion; whether `bad` invalid
+ * sequences in n bytes mean GB18030; the GB18030 conversion. */
+const char *jsp_bom(const char *s, size_t n);
+const char *jsp_decode_bom(const char *s, size_t n, char **owned, size_t *len);
+bool jsp_decode_wants_gb(size_t n, size_t bad);
+const char *jsp_decode_gb(const char *s, size_t n, char **owned, size_t *len);
+/* Invalid UTF-8 sequences in s[0, n), each undecodable byte one (counting
+ * stops at cap). */
+size_t jsp_utf8_errors(const char *s, size_t n, size_t cap);
 
 /* MARK: normalisation (normalize.c) ----------------------------------------- */
 
@@ -185,6 +197,7 @@ typedef struct {
     size_t len;
     uint32_t *n2o;   /* n2o[i] = byte offset in the original input of norm byte i; len+1 entries */
     size_t invalid;  /* invalid UTF-8 sequences replaced by U+FFFD */
+    size_t bad_utf8; /* those and the ones inside HTML tags: jsp_utf8_errors of the input */
     size_t nul;      /* NUL and other control bytes folded to spaces */
     uint32_t *pages; /* norm offsets where a form feed (new page) was */
     size_t npages;

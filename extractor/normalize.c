@@ -373,6 +373,7 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
                 }
                 if (repl[0] != '\t' || tds++ > 0)
                     put(&b, repl, strlen(repl), orig);
+                out->bad_utf8 += jsp_utf8_errors(in + i, tl, SIZE_MAX); /* dropped, but counted */
                 i += tl;
                 continue;
             }
@@ -398,6 +399,7 @@ int jsp_normalize(const jsp_fold *f, const char *in, size_t n, jsp_norm *out)
         size_t k = jsp_utf8_decode((const unsigned char *)in + i, n - i, &cp);
         if (!k) {
             out->invalid++;
+            out->bad_utf8++;
             put(&b, "\xEF\xBF\xBD", 3, orig);
             i++;
             continue;

@@ -87,8 +87,8 @@ static void lap(js_doc *d, int s, uint64_t *t0)
 }
 
 static const char *const stage_names[JS_NSTAGES] = {
-    "decode+sha256", "normalize", "tokenize", "match (header)", "tables", "prose",
-    "reconcile", "mentions", "checks+locate", "emit"};
+    "decode+sha256", "normalize", "tokenize", "match (header)", "tables",
+    "prose",         "reconcile", "mentions", "checks+locate",  "emit"};
 
 const char *js_stage_name(int stage)
 {
@@ -130,7 +130,8 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
         return fail(err, JS_E_NOMEM, "out of memory");
     }
     size_t dlen = len;
-    const char *enc = jsp_decode(data, len, &d->decoded, &dlen);
+    bool bom = jsp_bom(data, len) != NULL;
+    const char *enc = jsp_decode_bom(data, len, &d->decoded, &dlen);
     if (d->decoded) {
         d->decoded_len = dlen;
         data = d->decoded;
@@ -138,6 +139,14 @@ js_status js_extract(const js_ctx *ctx, const char *data, size_t len, js_opts op
     }
     lap(d, JS_STAGE_DECODE, &t0);
     int bad = jsp_normalize(ctx->fold, data, len, &d->norm);
+    if (!bad && !bom && jsp_decode_wants_gb(len, d->norm.bad_utf8) &&
+        (enc = jsp_decode_gb(data, len, &d->decoded, &dlen))) { /* not UTF-8: read it again */
+        d->decoded_len = dlen;
+        data = d->decoded;
+        len = dlen;
+        jsp_norm_free(&d->norm);
+        bad = jsp_normalize(ctx->fold, data, len, &d->norm);
+    }
     if (!bad)
         jsp_repair_figures(d);
     lap(d, JS_STAGE_NORMALIZE, &t0);

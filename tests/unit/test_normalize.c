@@ -55,6 +55,14 @@ static void test_invalid_utf8(void **st)
     jsp_norm_free(&nm);
     nm = N("a\0b");
     jsp_norm_free(&nm);
+    /* bad_utf8 counts as jsp_utf8_errors does over the input: the bytes of
+     * a dropped HTML tag too, which are not replaced */
+    const char *tagged = "<td class=\"\xff\xb2\xbf\">\xfe\xe4\xb8\xad</td>";
+    nm = N(tagged);
+    assert_int_equal(nm.invalid, 1);
+    assert_int_equal(nm.bad_utf8, 4);
+    assert_int_equal(nm.bad_utf8, jsp_utf8_errors(tagged, strlen(tagged), SIZE_MAX));
+    jsp_norm_free(&nm);
 }
 
 static void test_offsets(void **st)
