@@ -10,7 +10,7 @@ DEBS    := libpcre2-dev libicu-dev libutf8proc-dev libjansson-dev libcmocka-dev 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
            -Wformat=2 -Wundef -Wpointer-arith -Wvla
 DEFS    := -D_DEFAULT_SOURCE -DJS_PATTERN_DIR='"$(abspath patterns)"' -DJS_CORPUS_DIR='"$(abspath corpus)"'
-CFLAGS  ?= -O2 -g
+CFLAGS  ?= -O3 -g
 ASANFL  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKGLIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
