@@ -93,14 +93,3 @@ const char *jsp_decode_gb(const char *s, size_t n, char **owned, size_t *len)
     *len = n;
     return (*owned = convert("GB18030", s, n, len)) ? "GB18030" : NULL;
 }
-
-const char *jsp_decode(const char *s, size_t n, char **owned, size_t *len)
-{
-    if (jsp_bom(s, n)) /* converted, or used as it is when that fails */
-        return jsp_decode_bom(s, n, owned, len);
-    *owned = NULL;
-    *len = n;
-    if (!jsp_decode_wants_gb(n, jsp_utf8_errors(s, n, 16)))
-        return NULL;
-    return jsp_decode_gb(s, n, owned, len);
-}

@@ -173,15 +173,14 @@ void jsp_dec_format(js_dec a, char *buf, size_t n);
 
 /* MARK: decoding (decode.c) ------------------------------------------------ */
 
-/* The input's encoding when it is not UTF-8: returns its name and sets
- * *owned (malloc'd UTF-8, caller frees) and *len; NULL when the bytes are
- * used as they are. A UTF-16 BOM names UTF-16; otherwise bytes that are
- * not UTF-8 (jsp_decode_wants_gb) are read as GB18030 when they are that. */
-const char *jsp_decode(const char *s, size_t n, char **owned, size_t *len);
-/* Its parts, for the pipeline, which counts the invalid sequences while it
- * normalises (one pass over the text, not two) and converts only then:
- * the BOM's encoding or NULL; the UTF-16 conversion; whether `bad` invalid
- * sequences in n bytes mean GB18030; the GB18030 conversion. */
+/* The input's encoding when it is not UTF-8. A UTF-16 BOM names UTF-16;
+ * otherwise bytes that are not UTF-8 are read as GB18030 when they are
+ * that. The pipeline counts the invalid sequences while it normalises (one
+ * pass over the text, not two) and converts only then. jsp_bom: the BOM's
+ * encoding or NULL. The conversions return the encoding's name and set
+ * *owned (malloc'd UTF-8, caller frees) and *len, or return NULL (bytes
+ * used as they are). jsp_decode_wants_gb: whether `bad` invalid sequences
+ * in n bytes mean GB18030. */
 const char *jsp_bom(const char *s, size_t n);
 const char *jsp_decode_bom(const char *s, size_t n, char **owned, size_t *len);
 bool jsp_decode_wants_gb(size_t n, size_t bad);

@@ -72,16 +72,20 @@ static void test_encodings(void **st)
     static const char u16[] = "\xff\xfe\xe8\x90\x8f\x5b\x0a\x00"; /* BOM 萨 孏 LF (UTF-16LE) */
     char *owned;
     size_t len;
-    assert_string_equal(jsp_decode(u16, sizeof u16 - 1, &owned, &len), "UTF-16LE");
+    assert_string_equal(jsp_bom(u16, sizeof u16 - 1), "UTF-16LE");
+    assert_string_equal(jsp_decode_bom(u16, sizeof u16 - 1, &owned, &len), "UTF-16LE");
     assert_int_equal(len, 7);
     free(owned);
-    assert_null(jsp_decode("plain UTF-8 部门", strlen("plain UTF-8 部门"), &owned, &len));
+    const char *plain = "plain UTF-8 部门";
+    assert_null(jsp_decode_bom(plain, strlen(plain), &owned, &len));
     assert_null(owned);
+    assert_false(jsp_decode_wants_gb(strlen(plain), jsp_utf8_errors(plain, strlen(plain), 16)));
+    assert_true(jsp_decode_wants_gb(100, 1));     /* a short text: one bad byte */
+    assert_false(jsp_decode_wants_gb(5000, 15)); /* a long one: sixteen */
+    assert_true(jsp_decode_wants_gb(5000, 16));
     /* the GB18030 test counts the invalid bytes of the whole input, those
      * inside an HTML tag too (the pipeline counts them while normalising) */
     static const char tag[] = "<td class=\"\xb2\xbf\xc3\xc5\xa3\xba\xb2\xe2\">2019</td>\n";
-    assert_string_equal(jsp_decode(tag, sizeof tag - 1, &owned, &len), "GB18030");
-    free(owned);
     d = NULL;
     assert_int_equal(js_extract(unit_ctx(), tag, sizeof tag - 1, 0, &d, NULL), JS_OK);
     s = js_doc_json(d, 0);
