@@ -80,7 +80,7 @@ static void test_encodings(void **st)
     assert_null(jsp_decode_bom(plain, strlen(plain), &owned, &len));
     assert_null(owned);
     assert_false(jsp_decode_wants_gb(strlen(plain), jsp_utf8_errors(plain, strlen(plain), 16)));
-    assert_true(jsp_decode_wants_gb(100, 1));     /* a short text: one bad byte */
+    assert_true(jsp_decode_wants_gb(100, 1));    /* a short text: one bad byte */
     assert_false(jsp_decode_wants_gb(5000, 15)); /* a long one: sixteen */
     assert_true(jsp_decode_wants_gb(5000, 16));
     /* the GB18030 test counts the invalid bytes of the whole input, those
