@@ -29,13 +29,16 @@ doc_title	^(.*?)\s*+(20\d\d)\s*+年\s*+度?\s*+(?:部门|单位)?\s*+决\s*+算
 doc_title2	^\s*+(20\d\d)\s*+年\s*+度?\s*+(.+?)\s*+(?:部门|单位)?\s*+决\s*+算
 # Years stated anywhere (for a majority vote when the title has none).
 year	(?<![\d.])(20[0-4]\d)\s*+年\s*+度
+year_needs	年
 # Section headings: 第三部分 (or its title line) opens the prose; the next
 # 第N部分 or 名词解释 closes it.
 prose_open_first	[第2部单决]
+prose_open_needs	第三部分|决算
 prose_open	^\s*+(?:第三部分\s*+$|(?:第三部分)?\s*+(?:20\d\d\s*+年\s*+度?)?\s*+(?:部门|单位)?\s*+决算\s*+情况\s*+说\s*+明\s*+$)
 prose_close_first	[第名]
 prose_close	^\s*+(?:第[四五六]部分|名词解释\s*+$)
 part_heading_first	[第]
+part_heading_needs	部分
 part_heading	^\s*+第[一二三四五六七八九十]+部分
 # Functional classification codes: 类 3 digits, 款 5, 项 7 (may be split).
 func_code	^(2\d\d)(?:\s*+(\d\d)(?:\s*+(\d\d))?)?$
