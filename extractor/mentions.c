@@ -100,6 +100,16 @@ static void push(mctx *c, const jsp_mention *m)
 
 /* MARK: labels and qualifiers --------------------------------------------- */
 
+/* Whether the eight bytes at p hold ; \n or 0x82 (。's last byte): a
+ * word at a time, each byte equal to one of them turning to zero. */
+static bool delim_in8(const char *p)
+{
+    uint64_t w, ones = 0x0101010101010101ULL;
+    memcpy(&w, p, 8);
+    uint64_t a = w ^ (ones * ';'), b = w ^ (ones * '\n'), c = w ^ (ones * 0x82);
+    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) & (ones << 7);
+}
+
 /* Start of the clause holding `at`: after the last 。 ; or blank line. */
 static uint32_t clause_start(const js_doc *d, uint32_t at, uint32_t floor)
 {
@@ -107,12 +117,17 @@ static uint32_t clause_start(const js_doc *d, uint32_t at, uint32_t floor)
     uint32_t lo = at > CLAUSE_BACK ? at - CLAUSE_BACK : 0;
     if (lo < floor)
         lo = floor;
-    for (uint32_t i = at; i > lo; i--) {
+    for (uint32_t i = at; i > lo;) {
+        if (i - lo >= 8 && !delim_in8(t + i - 8)) {
+            i -= 8;
+            continue;
+        }
         char c = t[i - 1];
         if (c == ';' || (c == '\n' && i >= 2 && t[i - 2] == '\n'))
             return i;
         if (c == '\x82' && i >= 3 && !memcmp(t + i - 3, "。", 3)) /* 。 is E3 80 82 */
             return i;
+        i--;
     }
     while (lo < at && ((unsigned char)t[lo] & 0xC0) == 0x80)
         lo++; /* never start inside a character */
