@@ -38,7 +38,8 @@ mention	(?x)(?<date>(?:(?:截至|截止)\s*+)?(?<y>(?<![0-9])(?:19|20)[0-9]{2})\
 # these): the scanner jumps from one such place to the next and tries
 # "mention" there, anchored — the same leftmost matches, far fewer tries.
 # A Chinese numeral counts only before a unit or classifier (一般, 统一 …
-# are not worth a try).
+# are not worth a try), a direction word only before a figure (增加了投入
+# is not).
 #
 # The characters those places begin with, as one class (@{^ns}: the first
 # characters of ns's words): every other character is skipped without
@@ -47,7 +48,7 @@ mention	(?x)(?<date>(?:(?:截至|截止)\s*+)?(?<y>(?<![0-9])(?:19|20)[0-9]{2})\
 # with (tests/unit checks it over the samples). Worth it only where the
 # pattern's own search is slow (alternations, a leading lookahead).
 mention_start_first	[0-9\-截百持十拾@{^cn_digit}@{^direction}]
-mention_start	[0-9\-截百持]|(?:@{cn_digit}|十|拾)(?=(?:@{cn_digit,cn_mult})*+\s*+(?:[千万亿]?\s*+元|@{classifier_cn}|多|余))|(?=@{direction})
+mention_start	[0-9\-截百持]|(?:@{cn_digit}|十|拾)(?=(?:@{cn_digit,cn_mult})*+\s*+(?:[千万亿]?\s*+元|@{classifier_cn}|多|余))|(?=@{direction}了?\s*+(?:[0-9\-]|百分之|@{cn_digit}|十|拾))
 #
 # A figure's concept ("label"): the last of these terms before it in its
 # clause; the term's concept value (concepts.tsv) or, for 类 names, itself.
