@@ -871,6 +871,13 @@ static bool all_jit(const jsp_patterns *p)
     return true;
 }
 
+/* Whether `name` names a helper of another pattern (NAME_first, NAME_needs). */
+static bool helper_name(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 6 && !strcmp(name + n - 6, "_first")) || (n > 6 && !strcmp(name + n - 6, "_needs"));
+}
+
 /* The "qualifier.*" patterns, found once (a figure's qualifier tries them
  * in file order). */
 static int index_qualifiers(jsp_patterns *p)
@@ -879,7 +886,7 @@ static int index_qualifiers(jsp_patterns *p)
     if (!p->quals)
         return -1;
     for (size_t i = 0; i < p->nregex; i++)
-        if (!strncmp(p->regex[i].name, "qualifier.", 10) && !strchr(p->regex[i].name, '_'))
+        if (!strncmp(p->regex[i].name, "qualifier.", 10) && !helper_name(p->regex[i].name))
             p->quals[p->nquals++] = (uint32_t)i;
     return 0;
 }
