@@ -41,7 +41,7 @@ static const jsp_fact *get(const cctx *c, const char *path)
 static bool glob(const char *pat, const char *s, const char **cap, size_t *caplen)
 {
     while (*pat) {
-        bool star = *pat == '*', var = !strncmp(pat, "$k", 2);
+        bool star = *pat == '*', var = pat[0] == '$' && pat[1] == 'k';
         if (star || var) {
             const char *e = s;
             while (*e && *e != '.')
@@ -232,7 +232,7 @@ static char *subst(js_doc *d, const char *s, const char *key, size_t kl)
     if (!out)
         return NULL;
     while (*s) {
-        if (!strncmp(s, "$k", 2)) {
+        if (s[0] == '$' && s[1] == 'k') {
             memcpy(o, key, kl);
             o += kl;
             s += 2;
