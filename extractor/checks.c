@@ -61,6 +61,16 @@ static bool glob(const char *pat, const char *s, const char **cap, size_t *caple
     return !*s;
 }
 
+/* Whether numeric fact f's path matches pat, whose first pl bytes hold no
+ * pattern (strcspn(pat, "*$")): compared at once, as most paths differ
+ * there. */
+static bool glob_fact(const jsp_fact *f, const char *pat, size_t pl, const char **cap,
+                      size_t *caplen)
+{
+    return f->path && f->kind != JSP_F_STR && !strncmp(f->path, pat, pl) &&
+           glob(pat + pl, f->path + pl, cap, caplen);
+}
+
 static void add_fact(side *sd, const jsp_fact *f, int sign)
 {
     js_dec v = f->num;
@@ -83,10 +93,9 @@ static void add_term(const cctx *c, side *sd, const char *path, int sign)
         return;
     }
     const jsp_fact *f = c->d->facts.items;
-    size_t pl = strcspn(path, "*$"); /* the literal head: most paths differ there */
+    size_t pl = strcspn(path, "*$");
     for (size_t i = 0; i < c->d->facts.n; i++)
-        if (f[i].path && f[i].kind != JSP_F_STR && !strncmp(f[i].path, path, pl) &&
-            glob(path, f[i].path, NULL, NULL))
+        if (glob_fact(&f[i], path, pl, NULL, NULL))
             add_fact(sd, &f[i], sign);
 }
 
@@ -299,8 +308,7 @@ static void run_sum(const cctx *c, const jsp_checkdef *def)
     for (size_t i = 0; keys && i < d->facts.n; i++) {
         const char *cap = NULL;
         size_t cl = 0;
-        if (f[i].path && f[i].kind != JSP_F_STR && !strncmp(f[i].path, pat, pl) &&
-            glob(pat, f[i].path, &cap, &cl) && cap &&
+        if (glob_fact(&f[i], pat, pl, &cap, &cl) && cap &&
             (keys[nk] = jsp_strndup(&d->arena, cap, cl)))
             nk++;
     }
