@@ -16,28 +16,12 @@
 
 size_t jsp_utf8_errors(const char *s, size_t n, size_t cap)
 {
-    size_t bad = 0, i = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    while (i < n && bad < cap) {
-        unsigned c = u[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        /* the common case: a three-byte character with an E1…EC lead */
-        if (c - 0xE1u <= 0xECu - 0xE1u && n - i >= 3 &&
-            ((u[i + 1] ^ 0x80u) | (u[i + 2] ^ 0x80u)) <= 0x3Fu) {
-            i += 3;
-            continue;
-        }
+    size_t bad = 0;
+    for (size_t i = 0; i < n && bad < cap;) {
         int32_t cp;
         size_t k = jsp_utf8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (!k) {
-            bad++;
-            i++;
-        } else {
-            i += k;
-        }
+        bad += !k;
+        i += k ? k : 1;
     }
     return bad;
 }

@@ -72,17 +72,24 @@ size_t jsp_utf8_len(const unsigned char *s, size_t n);
 /* The same, and the code point in *cp (as utf8proc_iterate accepts and
  * reads it); inline for ASCII and the three-byte run of CJK text. */
 size_t jsp_utf8_decode_any(const unsigned char *s, size_t n, int32_t *cp);
+/* The code point of the common three-byte character at s (n bytes left):
+ * an E1…EC lead (no overlong form, no surrogate) and two continuation
+ * bytes; -1 for anything else. The fast path of every byte walk. */
+static inline int32_t jsp_utf8_cjk3(const unsigned char *s, size_t n)
+{
+    if (n < 3 || s[0] - 0xE1u > 0xECu - 0xE1u)
+        return -1;
+    unsigned b1 = s[1] ^ 0x80u, b2 = s[2] ^ 0x80u; /* a continuation byte: 0…0x3F */
+    return (b1 | b2) > 0x3Fu ? -1 : (int32_t)((s[0] & 0x0Fu) << 12 | b1 << 6 | b2);
+}
 static inline size_t jsp_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *cp = (int32_t)c;
+    if (s[0] < 0x80) {
+        *cp = (int32_t)s[0];
         return 1;
     }
-    if (c >= 0xE1 && c <= 0xEC && n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-        *cp = (int32_t)((c & 0x0Fu) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu));
+    if ((*cp = jsp_utf8_cjk3(s, n)) >= 0)
         return 3;
-    }
     return jsp_utf8_decode_any(s, n, cp);
 }
 /* Hash of the string s (NUL-terminated) continuing h (start with 0): eight

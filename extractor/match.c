@@ -725,11 +725,8 @@ static size_t lead_skip(const jsp_lead *l, const unsigned char *u, size_t at, si
             at++;
             continue;
         }
-        if (c - 0xE1u > 0xECu - 0xE1u || n - at < 3)
-            return at;
-        unsigned b1 = u[at + 1] ^ 0x80u, b2 = u[at + 2] ^ 0x80u; /* continuation: 0..0x3F */
-        if ((b1 | b2) > 0x3Fu || atomic_load_explicit(&seen[(c & 0x0Fu) << 12 | b1 << 6 | b2],
-                                                      memory_order_relaxed) != 1)
+        int32_t cp = jsp_utf8_cjk3(u + at, n - at);
+        if (cp < 0 || atomic_load_explicit(&seen[cp], memory_order_relaxed) != 1)
             return at;
         at += 3;
     }

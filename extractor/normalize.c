@@ -186,12 +186,8 @@ static size_t put_cjk_run(nbuf *b, const jsp_fold *f, const char *in, size_t n, 
     uint32_t *m = b->m + b->n;
     for (;;) {
         const unsigned char *u = (const unsigned char *)in + i;
-        /* E1…EC lead bytes: no overlong form, no surrogate, and U+2028/9 (E2 80 A8/9) */
-        if (i + 3 > n || u[0] - 0xE1u > 0xECu - 0xE1u)
-            break;
-        unsigned b1 = u[1] ^ 0x80u, b2 = u[2] ^ 0x80u;
-        if ((b1 | b2) > 0x3Fu || f->idx[(u[0] & 0x0Fu) << 12 | b1 << 6 | b2] ||
-            (u[0] == 0xE2 && b1 == 0 && (b2 == 0x28 || b2 == 0x29)))
+        int32_t cp = jsp_utf8_cjk3(u, n - i); /* U+2028/9 are line breaks */
+        if (cp < 0 || cp == 0x2028 || cp == 0x2029 || f->idx[cp])
             break;
         t[0] = (char)u[0], t[1] = (char)u[1], t[2] = (char)u[2];
         m[0] = m[1] = m[2] = (uint32_t)i;
