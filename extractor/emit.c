@@ -29,10 +29,9 @@ static inline bool word_plain(const char *s)
 {
     uint64_t x;
     memcpy(&x, s, 8);
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
-    uint64_t bad = (x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & high;
-    return !bad;
+    const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+    uint64_t control = (x - ones * 0x20) & ~x & high; /* a byte below 0x20 */
+    return !((x & high) | control | jsp_word_has(x, '"') | jsp_word_has(x, '\\'));
 }
 
 static bool utf8_ok(const char *s, size_t n)

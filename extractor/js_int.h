@@ -92,6 +92,14 @@ static inline size_t jsp_utf8_decode(const unsigned char *s, size_t n, int32_t *
         return 3;
     return jsp_utf8_decode_any(s, n, cp);
 }
+/* Nonzero when some byte of w equals b (the word-at-a-time zero-byte test
+ * on w ^ b…b; exact as to whether any byte does). */
+static inline uint64_t jsp_word_has(uint64_t w, unsigned char b)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t x = w ^ (ones * b);
+    return (x - ones) & ~x & (ones << 7);
+}
 /* Hash of the string s (NUL-terminated) continuing h (start with 0): eight
  * bytes a step, mixed so every byte reaches the low bits a table masks. The
  * last step loads the string's last eight bytes (or builds a short string's

@@ -104,10 +104,9 @@ static void push(mctx *c, const jsp_mention *m)
  * word at a time, each byte equal to one of them turning to zero. */
 static bool delim_in8(const char *p)
 {
-    uint64_t w, ones = 0x0101010101010101ULL;
+    uint64_t w;
     memcpy(&w, p, 8);
-    uint64_t a = w ^ (ones * ';'), b = w ^ (ones * '\n'), c = w ^ (ones * 0x82);
-    return (((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c)) & (ones << 7);
+    return jsp_word_has(w, ';') | jsp_word_has(w, '\n') | jsp_word_has(w, 0x82);
 }
 
 /* Start of the clause holding `at`: after the last 。 ; or blank line. */
