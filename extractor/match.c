@@ -69,11 +69,10 @@ static int vocab_rehash(jsp_vocab *v)
     return 0;
 }
 
-static size_t *vocab_find(const jsp_vocab *v, const char *ns, const char *key)
+/* The slot of (ns, key), whose hash2 is `full`: its entry's, or the empty
+ * one where it would go. */
+static size_t *vocab_slot(const jsp_vocab *v, const char *ns, const char *key, uint64_t full)
 {
-    if (!v || !v->nslot)
-        return NULL;
-    uint64_t full = hash2(ns, key);
     uint32_t tag = (uint32_t)(full >> 32);
     size_t h = full & (v->nslot - 1);
     while (v->slot[h]) {
@@ -85,12 +84,18 @@ static size_t *vocab_find(const jsp_vocab *v, const char *ns, const char *key)
     return &v->slot[h];
 }
 
+static size_t *vocab_find(const jsp_vocab *v, const char *ns, const char *key)
+{
+    return v && v->nslot ? vocab_slot(v, ns, key, hash2(ns, key)) : NULL;
+}
+
 /* First definition wins, so a later file cannot silently override. */
 static int vocab_put(jsp_vocab *v, const char *ns, const char *key, const char *val)
 {
     if ((v->n + 1) * 2 > v->nslot && vocab_rehash(v))
         return -1;
-    size_t *s = vocab_find(v, ns, key);
+    uint64_t full = hash2(ns, key);
+    size_t *s = vocab_slot(v, ns, key, full);
     if (*s)
         return 0;
     if (v->n == v->cap) {
@@ -109,7 +114,7 @@ static int vocab_put(jsp_vocab *v, const char *ns, const char *key, const char *
     if (!e->ns || !e->key || !e->val)
         return -1;
     *s = ++v->n;
-    v->tag[s - v->slot] = (uint32_t)(hash2(ns, key) >> 32);
+    v->tag[s - v->slot] = (uint32_t)(full >> 32);
     return 0;
 }
 
