@@ -382,6 +382,8 @@ typedef struct {
     pcre2_match_context *mctx; /* match and depth limits, read-only */
     bool all_jit;              /* every pattern JIT-compiled: jsp_match calls JIT directly */
     int group[JSP_G_COUNT];    /* "mention"'s group numbers (jsp_num_init) */
+    unsigned char fig[256];    /* byte classes of the repair pass (jsp_repair_init) */
+    bool fig_windows;          /* ocr_repair has a class: the pass runs in windows */
 } jsp_patterns;
 
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err);
@@ -576,6 +578,12 @@ typedef struct {
  * for digits in an amount (ocr_figure, vocab ocr.digit), thousands
  * separators read as points (ocr_points). Records each in d->repairs. */
 void jsp_repair_figures(js_doc *d);
+/* The same pass with `whole` over the whole text, not only where it can
+ * match (the reference the windows are tested against). */
+void jsp_repair_figures_in(js_doc *d, bool whole);
+/* The repair pass's character classes, from ocr_repair_first and vocab
+ * ocr.digit (jsp_patterns_load calls it last). */
+void jsp_repair_init(jsp_patterns *p);
 /* The repair overlapping norm span [s, e), or NULL. */
 const jsp_repair *jsp_repair_at(const js_doc *d, uint32_t s, uint32_t e);
 

@@ -939,6 +939,7 @@ int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err)
     }
     p->all_jit = all_jit(p);
     jsp_num_init(p);
+    jsp_repair_init(p);
     return 0;
 }
 

@@ -538,15 +538,13 @@ static repair_fn repair_of(const pcre2_code *re, const PCRE2_SIZE *ov)
     return NULL;
 }
 
-/* One pass of ocr_repair over the text, in text order: each repair is made
- * before the search goes on, so later matches see it. */
-void jsp_repair_figures(js_doc *d)
+/* ocr_repair's matches in text[at, lim), in text order, each repair made
+ * before the search goes on, so later matches see it. The subject ends at
+ * lim; the look-behinds still see the text before `at`. */
+static void repair_in(js_doc *d, const pcre2_code *re, size_t at, size_t lim)
 {
     const jsp_patterns *p = &d->ctx->pat;
-    const pcre2_code *re = jsp_regex_get(p, "ocr_repair");
-    size_t at = 0;
-    while (re && at < d->norm.len &&
-           jsp_match(p, re, d->norm.text, d->norm.len, at, 0, d->md) > 0) {
+    while (at < lim && jsp_match(p, re, d->norm.text, lim, at, 0, d->md) > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
         if (ov[1] <= ov[0])
             break;
@@ -556,6 +554,120 @@ void jsp_repair_figures(js_doc *d)
         at = ov[1];
     }
 }
+
+/* MARK: where the repair pass runs ----------------------------------------- */
+
+/* A match of ocr_repair lies inside a figure — a maximal run of digits,
+ * ',' '.' and the letters of vocab ocr.digit — or begins at a character of
+ * its class ocr_repair_first that is none of those (a quote, a bar). A
+ * figure of digits and commas with at most one point needs no repair (the
+ * pattern skips it whole). So the pass runs only in windows: every other
+ * figure, and each such character with the quotes and figure that follow
+ * it, the subject ending one character after the window so that the
+ * look-aheads see what they see in the whole text. */
+enum { FIG_DIGIT = 1, FIG_POINT = 2, FIG_LETTER = 4, FIG_LEAD = 8, FIG_MAYBE = 16 };
+
+/* p->fig: per byte, the FIG_* class of an ASCII character; FIG_MAYBE for
+ * a byte that may begin a longer character of the class (its first-byte
+ * bitmap from PCRE2; every lead byte when it has none). */
+void jsp_repair_init(jsp_patterns *p)
+{
+    const jsp_lead *l = jsp_lead_get(p, "ocr_repair");
+    p->fig_windows = l && l->seen && l->cls;
+    if (!p->fig_windows)
+        return;
+    const uint8_t *first = NULL;
+    pcre2_pattern_info(l->cls, PCRE2_INFO_FIRSTBITMAP, &first);
+    for (int c = 1; c < 256; c++) {
+        char k[2] = {(char)c, 0};
+        unsigned char f = 0;
+        if (c >= 0x80)
+            f = c >= 0xC0 && (!first || first[c / 8] & (1u << (c % 8))) ? FIG_MAYBE : 0;
+        else if ((c >= '0' && c <= '9') || c == ',')
+            f = FIG_DIGIT;
+        else if (c == '.')
+            f = FIG_POINT;
+        else if (jsp_vocab_get(p->vocab, "ocr.digit", k))
+            f = FIG_LETTER;
+        else if (jsp_lead_may(p, l, c))
+            f = FIG_LEAD;
+        p->fig[c] = f;
+    }
+}
+
+/* The class of the character at u[i] (its length in *k): FIG_* of an
+ * ASCII one, FIG_LEAD for a longer one ocr_repair_first admits, else 0. */
+static inline unsigned fig_class(const jsp_patterns *p, const jsp_lead *l, const unsigned char *u,
+                                 size_t i, size_t n, size_t *k)
+{
+    unsigned f = p->fig[u[i]];
+    *k = 1;
+    if (f != FIG_MAYBE)
+        return f;
+    int32_t cp = -1;
+    if (!(*k = jsp_utf8_decode(u + i, n - i, &cp)))
+        *k = 1;
+    return jsp_lead_may(p, l, cp) ? FIG_LEAD : 0;
+}
+
+/* The next window at or after `at`: its start (n if none) and end in *end.
+ * A window is a figure that is not plain, or a lead character with the
+ * leads and figure characters that follow it. */
+static size_t next_window(const jsp_patterns *p, const jsp_lead *l, const unsigned char *u,
+                          size_t at, size_t n, size_t *end)
+{
+    size_t k;
+    while (at < n) {
+        while (at < n && !p->fig[u[at]])
+            at++; /* the common case: a byte no window begins with */
+        if (at == n)
+            break;
+        unsigned f = fig_class(p, l, u, at, n, &k), seen = 0, points = 0;
+        if (!f) {
+            at += k;
+            continue;
+        }
+        unsigned want = FIG_DIGIT | FIG_POINT | FIG_LETTER | (f == FIG_LEAD ? FIG_LEAD : 0);
+        size_t e = at;
+        for (unsigned g; e < n && ((g = fig_class(p, l, u, e, n, &k)) & want); e += k) {
+            seen |= g;
+            points += g == FIG_POINT;
+        }
+        if (f == FIG_LEAD || (seen & FIG_LETTER) || points > 1) {
+            *end = e;
+            return at;
+        }
+        at = e;
+    }
+    return n;
+}
+
+/* One pass of ocr_repair over the text, in text order, run only where it
+ * can match (the windows above; the whole text when the pattern has no
+ * class). Exported whole for the test that compares the two. */
+void jsp_repair_figures_in(js_doc *d, bool whole)
+{
+    const jsp_patterns *p = &d->ctx->pat;
+    const pcre2_code *re = jsp_regex_get(p, "ocr_repair");
+    const jsp_lead *l = jsp_lead_get(p, "ocr_repair");
+    size_t n = d->norm.len, at = 0, end = 0;
+    const unsigned char *u = (const unsigned char *)d->norm.text;
+    if (!re)
+        return;
+    if (whole || !p->fig_windows) {
+        repair_in(d, re, 0, n);
+        return;
+    }
+    while ((at = next_window(p, l, u, at, n, &end)) < n) {
+        size_t k = 1, lim = end;
+        if (lim < n)
+            fig_class(p, l, u, lim, n, &k);
+        repair_in(d, re, at, lim < n ? lim + k : n);
+        at = end;
+    }
+}
+
+void jsp_repair_figures(js_doc *d) { jsp_repair_figures_in(d, false); }
 
 const jsp_repair *jsp_repair_at(const js_doc *d, uint32_t s, uint32_t e)
 {

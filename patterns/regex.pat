@@ -61,6 +61,11 @@ ocr_points	[0-9]{1,3}(?:\.[0-9]{3})++\.[0-9]{2}
 # and look-ahead are shared. A number that needs no repair is skipped whole
 # ((*SKIP)): no match can begin after a digit, point or comma, so trying
 # there again would only fail once per digit.
+# The characters a repair can begin with (a superset: tests/unit checks it).
+# The pass runs only where one of them is not part of a clean figure, and
+# at digits, points and commas only in a figure that holds a letter of
+# vocab ocr.digit or more than one point (normalize.c, next_window).
+ocr_repair_first	[|｜“”"'‘’„0-9OoDlI\]SsBZz]
 ocr_repair	(?<blank>@{=ocr_rule}|@{=ocr_speck})|(?<![A-Za-z0-9.,])(?:(?<letters>@{=ocr_figure})|(?<points>@{=ocr_points}))(?![A-Za-z0-9.,%])|[0-9][0-9,.]*+(*SKIP)(*FAIL)
 # A page number printed at a page's foot or head: - 2 -, 第 2 页, 2/9.
 page_number	^\s*+(?:[-—–]\s*+\d{1,4}\s*+[-—–]|第\s*+\d{1,4}\s*+页(?:\s*+共\s*+\d{1,4}\s*+页)?|\d{1,4}\s*+/\s*+\d{1,4}|\d{1,3})\s*+$

@@ -11,24 +11,6 @@
 
 #include "unit.h"
 
-#ifndef JS_CORPUS_DIR
-#define JS_CORPUS_DIR "corpus"
-#endif
-
-static char *slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long l = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)l + 1);
-    assert_non_null(b);
-    *n = fread(b, 1, (size_t)l, f);
-    fclose(f);
-    return b;
-}
-
 static uint32_t cps_before(const char *s, uint32_t b)
 {
     uint32_t n = 0;
@@ -74,7 +56,7 @@ static void reparse(const char *file, const jsp_mention *m)
 static size_t check_file(const char *path)
 {
     size_t n;
-    char *in = slurp(path, &n);
+    char *in = unit_slurp(path, &n);
     js_doc *d = NULL;
     assert_int_equal(js_extract(unit_ctx(), in, n, JS_OPT_MENTIONS, &d, NULL), JS_OK);
     const jsp_mention *m = d->mentions.items;
@@ -251,7 +233,7 @@ static void test_first_chars(void **st)
             continue;
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", JS_CORPUS_DIR "/samples", de->d_name);
-        char *in = slurp(path, &n);
+        char *in = unit_slurp(path, &n);
         js_doc *d = NULL;
         assert_int_equal(js_extract(unit_ctx(), in, n, 0, &d, NULL), JS_OK);
         places += first_covers_start(d->norm.text, d->norm.len);

@@ -1,4 +1,6 @@
 /* test_normalize.c — UTF-8 repair, NFKC folding, HTML, line ends, offsets. */
+#include <dirent.h>
+
 #include "unit.h"
 
 #include <utf8proc.h>
@@ -129,13 +131,99 @@ static void test_cp_at(void **st)
     assert_int_equal(jsp_cp_at(t, &cur, n), naive);
 }
 
+/* The repair pass over `in` normalised, in its windows or over the whole
+ * text (the caller frees the doc). */
+static js_doc *repaired(const char *in, size_t n, bool whole)
+{
+    js_doc *d = calloc(1, sizeof *d);
+    assert_non_null(d);
+    d->ctx = unit_ctx();
+    assert_non_null(d->md = pcre2_match_data_create(16, NULL));
+    assert_int_equal(jsp_normalize(d->ctx->fold, in, n, &d->norm), 0);
+    jsp_repair_figures_in(d, whole);
+    return d;
+}
+
+/* The pass in windows repairs exactly what the pass over the whole text
+ * does; returns how many repairs were made. */
+static size_t same_repairs(const char *in, size_t n)
+{
+    js_doc *a = repaired(in, n, false), *b = repaired(in, n, true);
+    assert_int_equal(a->norm.len, b->norm.len);
+    assert_memory_equal(a->norm.text, b->norm.text, a->norm.len);
+    assert_int_equal(a->repairs.n, b->repairs.n);
+    assert_int_equal(a->ocr_marks, b->ocr_marks);
+    size_t marks = b->ocr_marks;
+    js_doc_free(a);
+    js_doc_free(b);
+    return marks;
+}
+
+static size_t same_repairs_dir(const char *dir)
+{
+    size_t marks = 0;
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0; /* renderings are optional */
+    for (struct dirent *de; (de = readdir(dp));) {
+        size_t l = strlen(de->d_name), n;
+        if (l < 5 || strcmp(de->d_name + l - 4, ".txt"))
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        char *in = unit_slurp(path, &n);
+        marks += same_repairs(in, n);
+        free(in);
+    }
+    closedir(dp);
+    return marks;
+}
+
+/* OCR repair runs only where it can match: the same repairs as a pass over
+ * the whole text, for damage at the text's ends, beside quotes, bars,
+ * letters and CJK, and over the samples and the OCR renderings. */
+static void test_repair_windows(void **st)
+{
+    (void)st;
+    static const char *cases[] = {
+        "1O.45",
+        "合计 1O.45",
+        "合计\t3,5OO.00\t元",
+        "2.899.74",
+        "合计 2.899.74%",
+        "收入 “12.50 万元",
+        "收入 \"12.50\t'3.40",
+        "“三公”经费 12.50",
+        "a | b 1 | 2",
+        "表 ｜ 12.50 ｜",
+        "it's 1S.00 and l2.34",
+        "12.50 1O.45x 1O.45% 1O.45,",
+        "x1O.45 12.501O.45 1.2.3.4",
+        "１Ｏ．４５ 万元",
+        "“”'\"",
+        "'12.5O",
+        "O.OO\nl.OO\n",
+        "1,2O3.45|6",
+        "第1.2节 3.4.5",
+        "",
+    };
+    size_t marks = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        marks += same_repairs(cases[i], strlen(cases[i]));
+    assert_true(marks >= 10);
+    marks = same_repairs_dir(JS_CORPUS_DIR "/samples") +
+            same_repairs_dir(JS_CORPUS_DIR "/renderings/ocr300") +
+            same_repairs_dir(JS_CORPUS_DIR "/renderings/ocr150");
+    assert_true(marks > 100); /* the OCR renderings hold hundreds */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),         cmocka_unit_test(test_lines_and_html),
         cmocka_unit_test(test_invalid_utf8), cmocka_unit_test(test_offsets),
         cmocka_unit_test(test_idempotent),   cmocka_unit_test(test_utf8_decode),
-        cmocka_unit_test(test_cp_at),
+        cmocka_unit_test(test_cp_at),        cmocka_unit_test(test_repair_windows),
     };
     return cmocka_run_group_tests_name("normalize", tests, NULL, NULL);
 }

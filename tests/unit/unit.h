@@ -30,6 +30,25 @@ static inline js_ctx *unit_ctx(void)
     return ctx;
 }
 
+#ifndef JS_CORPUS_DIR
+#define JS_CORPUS_DIR "corpus"
+#endif
+
+/* The bytes of a file (malloc'd, the caller frees), their number in *n. */
+static inline char *unit_slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long l = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = malloc((size_t)l + 1);
+    assert_non_null(b);
+    *n = fread(b, 1, (size_t)l, f);
+    fclose(f);
+    return b;
+}
+
 /* Run the pipeline on `text` and return its record as parsed JSON. */
 static inline json_t *unit_record(const char *text)
 {
