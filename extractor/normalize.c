@@ -618,8 +618,11 @@ static size_t next_window(const jsp_patterns *p, const jsp_lead *l, const unsign
 {
     size_t k;
     while (at < n) {
-        while (at < n && !p->fig[u[at]])
-            at++; /* the common case: a byte no window begins with */
+        const unsigned char *fig = p->fig; /* the common case: bytes no window begins with */
+        while (at + 4 <= n && !(fig[u[at]] | fig[u[at + 1]] | fig[u[at + 2]] | fig[u[at + 3]]))
+            at += 4;
+        while (at < n && !fig[u[at]])
+            at++;
         if (at == n)
             break;
         unsigned f = fig_class(p, l, u, at, n, &k), seen = 0, points = 0;
