@@ -119,9 +119,19 @@ static void put_cell(cellvec *cv, const char *t, uint32_t s, uint32_t e, int x0,
     cl->col = -1;
 }
 
-/* Past the run of printable ASCII and of CJK ideographs U+5000…U+8FFF
- * (lead bytes E5…E8: wide, and the text is valid UTF-8) at *i, counting
- * columns as char_width would; stops at white space and anything else. */
+/* Whether the three-byte character at u (valid UTF-8) is a wide one the
+ * run below may count without asking utf8proc: CJK ideographs U+4E00…U+9FBF
+ * and the CJK punctuation U+3001…U+3011 (、。《》「」【】 …). */
+static inline bool wide3(const unsigned char *u)
+{
+    unsigned b = u[0], b1 = u[1];
+    return (b >= 0xE5 && b <= 0xE8) || (b == 0xE4 && b1 >= 0xB8) || (b == 0xE9 && b1 <= 0xBE) ||
+           (b == 0xE3 && b1 == 0x80 && u[2] >= 0x81 && u[2] <= 0x91);
+}
+
+/* Past the run of printable ASCII and of wide three-byte characters at *i
+ * (the text is valid UTF-8), counting columns as char_width would; stops
+ * at white space and anything else. */
 static void run(const char *t, uint32_t e, uint32_t *i, int *x, int *c)
 {
     const unsigned char *u = (const unsigned char *)t;
@@ -131,7 +141,7 @@ static void run(const char *t, uint32_t e, uint32_t *i, int *x, int *c)
         unsigned b = u[k];
         if (b > 0x20 && b < 0x7F) {
             k++, xx++, cc++;
-        } else if (b >= 0xE5 && b <= 0xE8 && k + 3 <= e) {
+        } else if (k + 3 <= e && wide3(u + k)) {
             k += 3, xx += 2, cc++;
         } else
             break;

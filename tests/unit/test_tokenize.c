@@ -1,6 +1,8 @@
 /* test_tokenize.c — lines, cells, display columns, cell classification. */
 #include "unit.h"
 
+#include <utf8proc.h>
+
 static void test_tabs(void **st)
 {
     (void)st;
@@ -61,6 +63,34 @@ static void test_columns(void **st)
     jsp_arena_free(&a);
 }
 
+/* Every character of U+3000…U+9FFF is counted as utf8proc counts it,
+ * whether the fast run takes it (the wide ones it knows) or not. */
+static void test_widths(void **st)
+{
+    (void)st;
+    jsp_arena a = {0};
+    jsp_line *ls;
+    size_t n;
+    int checked = 0;
+    for (int32_t cp = 0x3000; cp <= 0x9FFF; cp++) {
+        int w = utf8proc_charwidth(cp);
+        if (w < 1 || utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+            continue;
+        char t[16];
+        utf8proc_ssize_t k = utf8proc_encode_char(cp, (utf8proc_uint8_t *)t + 1);
+        t[0] = 'a'; /* a1 cp cp b1 */
+        memcpy(t + 1 + k, t + 1, (size_t)k);
+        memcpy(t + 1 + 2 * k, "b", 2);
+        assert_int_equal(jsp_tokenize(&a, t, strlen(t), &ls, &n), 0);
+        assert_int_equal(ls[0].ncells, 1);
+        assert_int_equal(ls[0].cells[0].x1, 2 + 2 * w);
+        assert_int_equal(ls[0].cells[0].c1, 4);
+        checked++;
+    }
+    assert_true(checked > 20000);
+    jsp_arena_free(&a);
+}
+
 static void test_classify(void **st)
 {
     (void)st;
@@ -101,11 +131,9 @@ static void test_cell_tok(void **st)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_tabs),
-        cmocka_unit_test(test_spaces),
-        cmocka_unit_test(test_columns),
-        cmocka_unit_test(test_classify),
-        cmocka_unit_test(test_cell_tok),
+        cmocka_unit_test(test_tabs),     cmocka_unit_test(test_spaces),
+        cmocka_unit_test(test_columns),  cmocka_unit_test(test_widths),
+        cmocka_unit_test(test_classify), cmocka_unit_test(test_cell_tok),
     };
     return cmocka_run_group_tests_name("tokenize", tests, NULL, NULL);
 }
