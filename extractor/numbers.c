@@ -118,9 +118,9 @@ static bool group_at(pcre2_match_data *md, int g, size_t *s, size_t *e)
 /* The mention pattern's groups by number, looked up once (jsp_num_init):
  * PCRE2's lookup by name costs a search per call. */
 static const char *const group_names[JSP_G_COUNT] = {
-    "date", "mday", "flat", "fig", "pct",  "amt", "cnt", "code", "bare", "y",  "mo",
-    "mo2",  "dd",   "dd2",  "fdir", "fn",  "pu",  "au",  "cm",   "cl",   "pdir", "pn2",
-    "pc",   "adir", "an",   "ac",   "au2", "cdir", "cc", "cl2"};
+    "date", "mday", "flat", "fig", "pct", "amt", "cnt", "code", "bare", "y",  "mo",  "mo2",
+    "dd",   "dd2",  "dir",  "fn",  "pu",  "au",  "cm",  "cl",   "pn2",  "pc", "an",  "ac",
+    "au2",  "cc",   "cl2"};
 
 void jsp_num_init(jsp_patterns *p)
 {
@@ -291,10 +291,10 @@ static bool eval_fig(const jsp_patterns *p, jsp_arena *a, const char *t, pcre2_m
 {
     size_t s, e;
     if (grp(p, md, JSP_G_PU, &s, &e))
-        return eval_pct(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_FDIR, JSP_G_PU}, m);
+        return eval_pct(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_DIR, JSP_G_PU}, m);
     if (grp(p, md, JSP_G_AU, &s, &e))
-        return eval_amount(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_FDIR, JSP_G_AU}, m);
-    return eval_count(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_FDIR, JSP_G_CL}, m);
+        return eval_amount(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_DIR, JSP_G_AU}, m);
+    return eval_count(p, a, t, md, &(parts){JSP_G_FN, -1, JSP_G_DIR, JSP_G_CL}, m);
 }
 
 static bool eval_code(const char *t, size_t s, size_t e, jsp_mention *m)
@@ -332,11 +332,11 @@ bool jsp_num_eval(const jsp_patterns *p, jsp_arena *a, const char *text, pcre2_m
     if (grp(p, md, JSP_G_FIG, &s, &e))
         return eval_fig(p, a, text, md, m);
     if (grp(p, md, JSP_G_PCT, &s, &e) || grp(p, md, JSP_G_FLAT, &s, &e))
-        return eval_pct(p, a, text, md, &(parts){JSP_G_PN2, JSP_G_PC, JSP_G_PDIR, JSP_G_PU}, m);
+        return eval_pct(p, a, text, md, &(parts){JSP_G_PN2, JSP_G_PC, JSP_G_DIR, JSP_G_PU}, m);
     if (grp(p, md, JSP_G_AMT, &s, &e))
-        return eval_amount(p, a, text, md, &(parts){JSP_G_AN, JSP_G_AC, JSP_G_ADIR, JSP_G_AU2}, m);
+        return eval_amount(p, a, text, md, &(parts){JSP_G_AN, JSP_G_AC, JSP_G_DIR, JSP_G_AU2}, m);
     if (grp(p, md, JSP_G_CNT, &s, &e))
-        return eval_count(p, a, text, md, &(parts){-1, JSP_G_CC, JSP_G_CDIR, JSP_G_CL2}, m);
+        return eval_count(p, a, text, md, &(parts){-1, JSP_G_CC, JSP_G_DIR, JSP_G_CL2}, m);
     if (grp(p, md, JSP_G_CODE, &s, &e))
         return eval_code(text, s, e, m);
     if (grp(p, md, JSP_G_BARE, &s, &e))
