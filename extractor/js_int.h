@@ -147,18 +147,14 @@ static inline bool jsp_holds(const char *s, size_t n, const char *needle)
 {
     return jsp_holds_n(s, n, needle, strlen(needle));
 }
-/* Whether s[0, n) holds one of the '|'-separated texts of `any`. */
-static inline bool jsp_holds_any(const char *s, size_t n, const char *any)
+/* Whether s[0, n) holds one of a list of texts, each after its length
+ * byte, ended by a zero length (as needs_init keeps a NAME_needs). */
+static inline bool jsp_holds_list(const char *s, size_t n, const char *list)
 {
-    for (;;) {
-        const char *bar = strchr(any, '|');
-        size_t k = bar ? (size_t)(bar - any) : strlen(any);
-        if (jsp_holds_n(s, n, any, k))
+    for (const char *q = list; *q; q += 1 + (unsigned char)*q)
+        if (jsp_holds_n(s, n, q + 1, (unsigned char)*q))
             return true;
-        if (!bar)
-            return false;
-        any = bar + 1;
-    }
+    return false;
 }
 
 /* MARK: exact decimals (dec.c) ------------------------------------------- */
@@ -302,7 +298,8 @@ typedef struct {
     const pcre2_code *cls;       /* the lead class, or NULL; borrowed */
     _Atomic unsigned char *seen; /* per BMP character: 0 not asked, 1 no, 2 yes; NULL = no class */
     bool start_only;   /* anchored (^): only the first character after white space is asked */
-    const char *needs; /* "NAME_needs": a|b|…, one held by every match, or NULL; borrowed */
+    const char *needs; /* "NAME_needs" (a|b|…, one held by every match) as a jsp_holds_list
+                          list, or NULL; borrowed */
 } jsp_lead;
 
 typedef struct {
@@ -311,7 +308,7 @@ typedef struct {
     pcre2_code *anchored; /* for a lead or "mention", else NULL */
     jsp_lead lead;        /* its search (the cache owned here) */
     char *src;            /* the expanded source while its file loads */
-    char *needs;          /* its NAME_needs text (malloc'd), or NULL */
+    char *needs;          /* its NAME_needs as a jsp_holds_list list (malloc'd), or NULL */
 } jsp_regex;
 
 typedef struct {

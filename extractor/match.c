@@ -751,10 +751,10 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
         int32_t cp = -1; /* at the end: -1, which every class lets through */
         if (k < n)
             jsp_utf8_decode(u + k, n - k, &cp);
-        return jsp_lead_may(p, l, cp) && (!l->needs || jsp_holds_any(s + at, n - at, l->needs)) &&
+        return jsp_lead_may(p, l, cp) && (!l->needs || jsp_holds_list(s + at, n - at, l->needs)) &&
                jsp_match(p, l->re, s, n, at, opts, md) > 0;
     }
-    if (l->needs && !jsp_holds_any(s + at, n - at, l->needs))
+    if (l->needs && !jsp_holds_list(s + at, n - at, l->needs))
         return false;
     if (!l->seen) /* no class: the pattern's own search */
         return jsp_match(p, l->re, s, n, at, opts, md) > 0;
@@ -769,6 +769,29 @@ bool jsp_lead_find(const jsp_patterns *p, const jsp_lead *l, const char *s, size
         at += k;
     }
     return false;
+}
+
+/* "a|b" as the list jsp_holds_list reads: each text after its length
+ * byte, a zero length last (malloc'd; NULL when a text is too long). */
+static char *needs_list(const char *src, size_t len)
+{
+    char *out = malloc(len + 2), *o = out;
+    for (const char *q = src; out;) {
+        size_t k = strcspn(q, "|");
+        if (k > 255) {
+            free(out);
+            return NULL;
+        }
+        *o++ = (char)k;
+        memcpy(o, q, k);
+        o += k;
+        if (!q[k])
+            break;
+        q += k + 1;
+    }
+    if (out)
+        *o = 0;
+    return out;
 }
 
 /* NAME_needs of each pattern of one file: the text of a pattern with that
@@ -790,8 +813,8 @@ static int needs_init(jsp_patterns *p, size_t from, const char *path, js_error *
             set_err(err, JS_E_PATTERN, path, 0, msg);
             return -1;
         }
-        if (!(p->regex[i].needs = strdup(n->src))) {
-            set_err(err, JS_E_NOMEM, path, 0, "out of memory");
+        if (!(p->regex[i].needs = needs_list(n->src, len))) {
+            set_err(err, JS_E_NOMEM, path, 0, "out of memory or a text over 255 bytes");
             return -1;
         }
     }

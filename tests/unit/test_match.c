@@ -130,7 +130,7 @@ static void test_needs(void **st)
     const jsp_patterns *p = &unit_ctx()->pat;
     const jsp_lead *l = jsp_lead_get(p, "table_no");
     assert_non_null(l);
-    assert_string_equal(l->needs, "表");
+    assert_string_equal(l->needs, "\x03表"); /* its length, then the text */
     pcre2_match_data *md = pcre2_match_data_create(8, NULL);
     const char *yes = "公开 03 表", *no = "公开 03", *neither = "收入支出决算总表";
     assert_true(jsp_lead_find(p, l, yes, strlen(yes), 0, 0, md));
@@ -141,9 +141,10 @@ static void test_needs(void **st)
     assert_true(jsp_holds("ab表", 5, "表"));
     assert_false(jsp_holds("ab表", 4, "表")); /* cut inside the character */
     assert_false(jsp_holds("\xA8\xA8", 2, "表"));
-    assert_true(jsp_holds_any("上年决算", strlen("上年决算"), "预算|决算"));
-    assert_false(jsp_holds_any("上年预", strlen("上年预"), "预算|决算"));
-    assert_true(jsp_holds_any("占", 3, "比重|占"));
+    assert_true(jsp_holds_list("占", 3, "\x06比重\x03占"));
+    assert_true(jsp_holds_list("上年决算", strlen("上年决算"), "\x06预算\x06决算"));
+    assert_false(jsp_holds_list("上年预", strlen("上年预"), "\x06预算\x06决算"));
+    assert_false(jsp_holds_list("上年预", strlen("上年预"), ""));
 }
 
 /* @{=name} puts in a pattern loaded before it; a name not loaded is an error

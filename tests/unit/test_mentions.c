@@ -187,9 +187,9 @@ static size_t needs_hold(const char *text, size_t n)
             for (size_t from = 0;
                  from <= len && jsp_match(p, r->re, text + at, len, from, 0, md) > 0;) {
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-                if (!jsp_holds_any(text + at + ov[0], ov[1] - ov[0], r->needs)) {
-                    print_error("%s matches %.*s, which holds none of %s\n", r->name,
-                                (int)(ov[1] - ov[0]), text + at + ov[0], r->needs);
+                if (!jsp_holds_list(text + at + ov[0], ov[1] - ov[0], r->needs)) {
+                    print_error("%s matches %.*s, which holds none of its needs\n", r->name,
+                                (int)(ov[1] - ov[0]), text + at + ov[0]);
                     fail();
                 }
                 places++;
