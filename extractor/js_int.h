@@ -376,8 +376,8 @@ typedef struct {
     pcre2_match_context *mctx; /* match and depth limits, read-only */
     bool all_jit;              /* every pattern JIT-compiled: jsp_match calls JIT directly */
     int group[JSP_G_COUNT];    /* "mention"'s group numbers (jsp_num_init) */
-    unsigned char fig[256];    /* byte classes of the repair pass (jsp_repair_init) */
-    bool fig_windows;          /* ocr_repair has a class: the pass runs in windows */
+    const jsp_lead *repair; /* "ocr_repair"'s lead, or NULL (set last: p->regex no longer moves) */
+    unsigned char fig[256]; /* its byte classes, when it has a class */
 } jsp_patterns;
 
 int jsp_patterns_load(const char *dir, jsp_patterns *p, js_error *err);

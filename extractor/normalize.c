@@ -573,9 +573,9 @@ enum { FIG_DIGIT = 1, FIG_POINT = 2, FIG_LETTER = 4, FIG_LEAD = 8, FIG_MAYBE = 1
 void jsp_repair_init(jsp_patterns *p)
 {
     const jsp_lead *l = jsp_lead_get(p, "ocr_repair");
-    p->fig_windows = l && l->seen && l->cls;
-    if (!p->fig_windows)
-        return;
+    p->repair = l;
+    if (!l || !l->seen)
+        return; /* no class: the pass runs over the whole text */
     const uint8_t *first = NULL;
     pcre2_pattern_info(l->cls, PCRE2_INFO_FIRSTBITMAP, &first);
     for (int c = 1; c < 256; c++) {
@@ -625,13 +625,13 @@ static size_t next_window(const jsp_patterns *p, const jsp_lead *l, const unsign
             at++;
         if (at == n)
             break;
-        unsigned f = fig_class(p, l, u, at, n, &k), seen = 0, points = 0;
+        unsigned f = fig_class(p, l, u, at, n, &k), seen = f, points = f == FIG_POINT;
         if (!f) {
             at += k;
             continue;
         }
         unsigned want = FIG_DIGIT | FIG_POINT | FIG_LETTER | (f == FIG_LEAD ? FIG_LEAD : 0);
-        size_t e = at;
+        size_t e = at + k;
         for (unsigned g; e < n && ((g = fig_class(p, l, u, e, n, &k)) & want); e += k) {
             seen |= g;
             points += g == FIG_POINT;
@@ -651,13 +651,13 @@ static size_t next_window(const jsp_patterns *p, const jsp_lead *l, const unsign
 void jsp_repair_figures_in(js_doc *d, bool whole)
 {
     const jsp_patterns *p = &d->ctx->pat;
-    const pcre2_code *re = jsp_regex_get(p, "ocr_repair");
-    const jsp_lead *l = jsp_lead_get(p, "ocr_repair");
+    const jsp_lead *l = p->repair;
     size_t n = d->norm.len, at = 0, end = 0;
     const unsigned char *u = (const unsigned char *)d->norm.text;
-    if (!re)
+    if (!l)
         return;
-    if (whole || !p->fig_windows) {
+    const pcre2_code *re = l->re;
+    if (whole || !l->seen) {
         repair_in(d, re, 0, n);
         return;
     }
