@@ -414,6 +414,10 @@ bool jsp_group(const pcre2_code *re, pcre2_match_data *md, const char *name, siz
 int jsp_edit_distance(const char *a, const char *b, int cap);
 /* Best fuzzy entry of namespace `ns` within distance ≤ len/4; NULL if none. */
 const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key);
+/* The key of an entry of namespace `ns` whose value is within len/4 of
+ * `text` (equal, for a text under four characters; the first such); NULL
+ * if none. */
+const char *jsp_vocab_near_value(const jsp_vocab *v, const char *ns, const char *text);
 /* The one value of namespace `ns` whose keys begin with `key` (4 characters
  * or more): a label wrapped over lines, cut short; NULL if none or several. */
 const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key);

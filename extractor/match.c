@@ -146,6 +146,19 @@ const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
     return best;
 }
 
+const char *jsp_vocab_near_value(const jsp_vocab *v, const char *ns, const char *text)
+{
+    int cap = text ? (int)(jsp_cp_count(text) / 4) : 0;
+    if (!v || !text)
+        return NULL;
+    uint64_t h = jsp_hash(0, ns);
+    for (size_t i = 0; i < v->n; i++)
+        if (v->e[i].nsh == h && !strcmp(v->e[i].ns, ns) &&
+            jsp_edit_distance(text, v->e[i].val, cap) <= cap)
+            return v->e[i].key;
+    return NULL;
+}
+
 const char *jsp_vocab_prefix(const jsp_vocab *v, const char *ns, const char *key)
 {
     size_t n = key ? strlen(key) : 0;

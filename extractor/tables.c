@@ -116,10 +116,14 @@ static const char *name_glyphs(tseg *t, const char *name)
     return out;
 }
 
-/* The standard name of the row's code (vocab econ, fname, fxiang), if the
- * name is within a quarter of its characters of it and is not itself a
- * name of an earlier year (vocab name.known). */
-static const char *name_vocab(tseg *t, const char *path, const char *name)
+/* The standard name of the row's code (vocab econ, fname, fxiang) for a
+ * name read by OCR, or NULL to keep the name as read. The standard name is
+ * taken when the name is within a quarter of its characters of it (*close),
+ * or when the name is no name at all: not a name of an earlier year (vocab
+ * name.known) and not within a quarter of any code's standard name (a
+ * fragment, a neighbour cell's spill, specks read as letters). A name near
+ * another code's name is kept: the row may really carry it. */
+static const char *name_vocab(tseg *t, const char *path, const char *name, bool *close)
 {
     const char *c = strstr(path, ".rows."), *end = c ? strchr(c + 6, '.') : NULL;
     char code[8] = {0};
@@ -127,19 +131,26 @@ static const char *name_vocab(tseg *t, const char *path, const char *name)
         return NULL;
     memcpy(code, c + 6, (size_t)(end - (c + 6)));
     const jsp_vocab *v = t->d->ctx->pat.vocab;
-    const char *std = jsp_vocab_get(v, t->id == 6 ? "econ" : "fname", code);
+    const char *ns = t->id == 6 ? "econ" : "fname";
+    const char *std = jsp_vocab_get(v, ns, code);
+    bool own = std != NULL; /* the code's own name, not its 项's usual one */
     if (!std && t->id != 6 && strlen(code) == 7)
         std = jsp_vocab_get(v, "fxiang", code + 5);
     if (!std || !strcmp(std, name) || jsp_vocab_get(v, "name.known", name))
         return NULL;
     int chars = (int)jsp_cp_count(std);
     int cap = chars / 4 > 1 ? chars / 4 : 1;
-    return jsp_edit_distance(name, std, cap) <= cap ? std : NULL;
+    *close = jsp_edit_distance(name, std, cap) <= cap;
+    if (*close || !own)
+        return *close ? std : NULL;
+    bool a_name = jsp_vocab_near_value(v, ns, name) || jsp_vocab_near_value(v, "fxiang", name) ||
+                  (t->id != 6 && jsp_vocab_fuzzy(v, "fclass", name));
+    return a_name ? NULL : std;
 }
 
-/* A row's name. In OCR text its glyph confusions are mended and a name a
- * few characters off its code's standard name takes that name; the rule
- * says so. */
+/* A row's name. In OCR text its glyph confusions are mended, and a name a
+ * few characters off its code's standard name, or no name at all, takes
+ * that name; the rule says so. */
 static void put_name(tseg *t, const char *path, const char *name, uint32_t s, uint32_t e,
                      const char *rule)
 {
@@ -150,12 +161,12 @@ static void put_name(tseg *t, const char *path, const char *name, uint32_t s, ui
         return (void)jsp_fact_set(t->d, path, JSP_F_STR, z, name, s, e, rule);
     rule = "table.name";
     if (t->d->ocr_marks) {
-        const char *g = name_glyphs(t, name), *std = name_vocab(t, path, g);
+        bool close = false;
+        const char *g = name_glyphs(t, name), *std = name_vocab(t, path, g, &close);
         if (std)
-            rule = jsp_printf(&t->d->arena,
-                              "table.name; OCR repair: %s read as %s (a few characters "
-                              "off its code's standard name)",
-                              name, std);
+            rule = jsp_printf(&t->d->arena, "table.name; OCR repair: %s read as %s (%s)", name, std,
+                              close ? "a few characters off its code's standard name"
+                                    : "no name of any code: its code's standard name");
         else if (strcmp(g, name))
             rule = jsp_printf(&t->d->arena,
                               "table.name; OCR repair: %s read as %s (glyphs read "

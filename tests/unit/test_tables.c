@@ -325,6 +325,41 @@ static void test_ocr_names(void **st)
     json_decref(r);
 }
 
+/* OCR text: a name that is no name (a fragment, a neighbour cell's spill,
+ * specks read as letters) takes its code's standard name, and says so; a
+ * name near another code's name, or under a code the vocabulary names only
+ * by its 项's usual name, stays as read. Text not read by OCR keeps every
+ * name as printed. */
+#define FRAGMENTS(fig)                                                                             \
+    HEAD "一般公共预算财政拨款基本支出决算表\n公开06表\n部门：测试县测试局\n"                     \
+         "经济分类科目编码\t科目名称\t决算数\n"                                                     \
+         "301\t工资福利支出\t" fig "\n"                                                              \
+         "30110\t险缴费\t5.00\n"                                                                     \
+         "302\t商品和服务支出\t3.00\n"                                                               \
+         "30205\t差旅费\t1.00\n"                                                                     \
+         "303\t对个人和家庭的补助\t2.00\n"                                                           \
+         "30309\t奖励金个人农业生产补\t2.00\n"                                                       \
+         "\n支出决算表\n公开03表\n科目编码\t科目名称\t本年支出合计\t基本支出\n"                   \
+         "2069901\t科技奖励\t1.00\t1.00\n"
+
+static void test_ocr_name_fragments(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(FRAGMENTS("5.O0")); /* a letter for a digit: OCR text */
+    assert_string_equal(unit_str(r, "tables.06.rows.30110.name"), "职工基本医疗保险缴费");
+    assert_string_equal(unit_str(r, "tables.06.rows.30309.name"), "奖励金");
+    assert_string_equal(unit_str(r, "tables.06.rows.30205.name"), "差旅费");
+    assert_string_equal(unit_str(r, "tables.03.rows.2069901.name"), "科技奖励");
+    json_t *p = json_object_get(json_object_get(r, "provenance"), "tables.06.rows.30110.name");
+    assert_non_null(strstr(json_string_value(json_object_get(p, "rule")), "no name of any code"));
+    json_decref(r);
+    r = unit_record(FRAGMENTS("5.00"));
+    assert_string_equal(unit_str(r, "tables.06.rows.30110.name"), "险缴费");
+    assert_string_equal(unit_str(r, "tables.06.rows.30309.name"), "奖励金个人农业生产补");
+    json_decref(r);
+}
+#undef FRAGMENTS
+
 /* Plain pdftotext: a child code on the line after its parent is not the
  * parent's figure, and a run of 栏次 numbers after the next title is not a
  * figure block of rows still waiting for their figures. */
@@ -477,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_06_plain_wrapped_names),
         cmocka_unit_test(test_ocr_row_lost_points),
         cmocka_unit_test(test_ocr_names),
+        cmocka_unit_test(test_ocr_name_fragments),
         cmocka_unit_test(test_codes_and_numbers_not_figures),
         cmocka_unit_test(test_wrapped_summary_labels),
         cmocka_unit_test(test_06_wrapped_name_amount_below),
