@@ -850,27 +850,66 @@ static const char *tmpl_key(const tseg *t, int k)
     return vocab(t, ns, key);
 }
 
+/* Rows from fd whose figures add up when read under `keys`: the one under
+ * "total" is the sum of the others. */
+static int adding_up(const tseg *t, int fd, const char **keys)
+{
+    int n = 0;
+    for (int r = fd; r < t->nrows; r++) {
+        js_dec total = {0, 0}, sum = {0, 0}, v;
+        int parts = 0, totals = 0;
+        for (int i = 0; i < t->rows[r].n; i++) {
+            const jsp_cell *c = &t->rows[r].c[i];
+            if (c->col < 2 || c->col >= MAXCOL || !keys[c->col] || ctok(t, c, &v) != JSP_TOK_AMOUNT)
+                continue;
+            if (!strcmp(keys[c->col], "total"))
+                total = v, totals++;
+            else
+                sum = jsp_dec_add(sum, v), parts++;
+        }
+        n += totals == 1 && parts && jsp_dec_near(total, sum, parts);
+    }
+    return n;
+}
+
+static int count_numbers(const tseg *t, const trow *r)
+{
+    int n = 0;
+    for (int i = 0; i < r->n; i++)
+        n += ctok(t, &r->c[i], NULL) == JSP_TOK_AMOUNT;
+    return n;
+}
+
 /* Column keys of a code table; template order when the header says nothing. */
-/* Space-aligned header text drifts (pdftotext places CJK on its own grid),
- * but the 栏次 row's numbers are set like the figures. When a figure column
- * has no key, every figure column takes the template key of the number
- * nearest its right edge, if each finds a different one. */
+/* Space-aligned header text drifts (pdftotext places CJK on its own grid;
+ * OCR runs header words together), but the 栏次 row's numbers are set like
+ * the figures. When a figure column has no key, every figure column takes
+ * the template key of the number nearest the span its figures cover (then
+ * nearest its right edge), if each finds a different one. When the 栏次 row
+ * numbers every column of the template, its keys replace the header's if
+ * more rows add up under them (a 栏次 row may itself be set a column off). */
 static void number_keys(tseg *t, int fd, const bool *fig, const char **keys)
 {
     const trow *num = NULL;
     for (int r = 0; r < fd && !num; r++)
         if (numbering_row(t, &t->rows[r]))
             num = &t->rows[r];
-    int edge[MAXCOL] = {0}, missing = 0;
+    int edge[MAXCOL] = {0}, left[MAXCOL], missing = 0;
+    for (int c = 0; c < MAXCOL; c++)
+        left[c] = 1 << 20;
     for (int r = fd; r < t->nrows; r++)
         for (int i = 0; i < t->rows[r].n; i++) {
             const jsp_cell *c = &t->rows[r].c[i];
-            if (c->col < MAXCOL && ctok(t, c, NULL) == JSP_TOK_AMOUNT && c->x1 > edge[c->col])
-                edge[c->col] = c->x1;
+            if (c->col >= MAXCOL || ctok(t, c, NULL) != JSP_TOK_AMOUNT)
+                continue;
+            edge[c->col] = c->x1 > edge[c->col] ? c->x1 : edge[c->col];
+            left[c->col] = c->x0 < left[c->col] ? c->x0 : left[c->col];
         }
     for (int c = 2; c < MAXCOL; c++)
         missing += fig[c] && !keys[c];
-    if (!num || !missing)
+    int nn = num ? count_numbers(t, num) : 0;
+    bool whole = nn && tmpl_key(t, nn - 1) && !tmpl_key(t, nn); /* numbers the template */
+    if (!num || (!missing && !whole))
         return;
     const char *nk[MAXCOL] = {0};
     bool used[MAXCOL] = {false};
@@ -883,7 +922,10 @@ static void number_keys(tseg *t, int fd, const bool *fig, const char **keys)
             const jsp_cell *n = &num->c[i];
             if (ctok(t, n, &v) != JSP_TOK_AMOUNT || v.v < 1 || v.v >= MAXCOL)
                 continue;
-            int dist = abs(n->x1 - edge[c]);
+            int mid2 = n->x0 + n->x1, out = mid2 < 2 * left[c]   ? 2 * left[c] - mid2
+                                            : mid2 > 2 * edge[c] ? mid2 - 2 * edge[c]
+                                                                 : 0;
+            int dist = out * 1024 + abs(n->x1 - edge[c]); /* outside the span first */
             if (dist < bd) {
                 bd = dist;
                 best = (int)v.v;
@@ -893,6 +935,8 @@ static void number_keys(tseg *t, int fd, const bool *fig, const char **keys)
             return;
         used[best] = true;
     }
+    const char *was[MAXCOL];
+    memcpy(was, keys, sizeof was);
     for (int c = 2; c < MAXCOL; c++)
         if (fig[c])
             keys[c] = nk[c];
@@ -900,6 +944,8 @@ static void number_keys(tseg *t, int fd, const bool *fig, const char **keys)
             for (int p = 2; p < MAXCOL && keys[c]; p++)
                 if (fig[p] && nk[p] && !strcmp(nk[p], keys[c]))
                     keys[c] = NULL;
+    if (!missing && adding_up(t, fd, keys) <= adding_up(t, fd, was))
+        memcpy(keys, was, sizeof was); /* the header's words read the rows no worse */
 }
 
 /* OCR squeezes a header line: its cells ("科目名称 | 小计 | 基本支出") no
@@ -1093,14 +1139,6 @@ static int cell_keys(tseg *t, const jsp_cell *c, const char *ns, hkey *out, int 
     return k;
 }
 
-static int count_numbers(const tseg *t, const trow *r)
-{
-    int n = 0;
-    for (int i = 0; i < r->n; i++)
-        n += ctok(t, &r->c[i], NULL) == JSP_TOK_AMOUNT;
-    return n;
-}
-
 /* The header row before fd naming the most figure columns; or, when words
  * are lost, the 栏次 row if it numbers every column of the template. */
 static void header_seq(tseg *t, int fd)
@@ -1131,7 +1169,7 @@ static void header_seq(tseg *t, int fd)
     for (int r = 0; r < fd && best;
          r++) { /* words lost: the 栏次 numbers, when they count the template */
         int nn = numbering_row(t, &t->rows[r]) ? count_numbers(t, &t->rows[r]) : 0;
-        if (nn > t->nhseq && tmpl_key(t, nn - 1) && !tmpl_key(t, nn)) {
+        if (nn >= t->nhseq && tmpl_key(t, nn - 1) && !tmpl_key(t, nn)) {
             t->nhseq = 0;
             for (int i = 0; i < t->rows[r].n; i++)
                 if (ctok(t, &t->rows[r].c[i], NULL) == JSP_TOK_AMOUNT) {

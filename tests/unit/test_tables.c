@@ -200,6 +200,42 @@ static void test_ocr_drift(void **st)
     json_decref(r);
 }
 
+/* Space-aligned text whose header words ran together and stand left of
+ * their columns: the 栏次 row, numbering every column of the template,
+ * places the figures, as its reading adds up (total = the parts) and the
+ * header's does not. A 栏次 row set a column off is not followed where the
+ * header's reading adds up. */
+static void test_numbering_places_figures(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(
+        HEAD "收入决算表\n公开02表\n部门: 测试县测试局\n单位: 万元\n"
+             "机日                         本年收入 ”财政拨款“上级补助 事业收 经营收 附属单位上 ”其他\n"
+             "和                             合计      收入     收入 入 入    缴收入 收入\n"
+             "功能分类 科目\n"
+             "全右                   科目名称\n"
+             "栏次                               1        2       3     4     5         6     7\n"
+             "合计                               524.46    524.46\n"
+             "201        一般公共服务支出            512.34    512.34\n"
+             "2010301     行政运行                  12.34     12.34\n"
+             "221        住房保障支出                12.12     12.12\n"
+             "22102       住房改革支出                12.12     12.12\n");
+    assert_num(r, "tables.02.rows.total.total", 524.46);
+    assert_num(r, "tables.02.rows.201.fiscal", 512.34);
+    assert_num(r, "tables.02.rows.22102.total", 12.12);
+    assert_absent(r, "tables.02.rows.201.superior_subsidy");
+    json_decref(r);
+    r = unit_record(HEAD "支出决算表\n公开03表\n部门: 测试县测试局\n"
+                         "编码  科目名称            本年支出合计  基本支出  项目支出\n"
+                         "栏次               1           2           3         4     5     6\n"
+                         "合计                      7.00         7.00\n"
+                         "201   一般公共服务支出    7.00         7.00\n");
+    assert_num(r, "tables.03.rows.201.total", 7.0);
+    assert_num(r, "tables.03.rows.201.basic", 7.0);
+    assert_absent(r, "tables.03.rows.201.project");
+    json_decref(r);
+}
+
 /* Plain pdftotext of a summary table: income labels alone, each income
  * figure printed at the head of the expenditure label of its line. */
 static void test_fused_income(void **st)
@@ -507,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_column_blocks),
         cmocka_unit_test(test_figure_stream),
         cmocka_unit_test(test_ocr_drift),
+        cmocka_unit_test(test_numbering_places_figures),
         cmocka_unit_test(test_fused_income),
         cmocka_unit_test(test_01_loose_figures),
         cmocka_unit_test(test_06_plain_wrapped_names),
