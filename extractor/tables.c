@@ -1038,6 +1038,20 @@ static int figure_shift(const tseg *t, const trow *r, int from, const char **key
 }
 
 static bool ordinal_row(tseg *t, const trow *r, const char *base, int from);
+
+/* Whether a table with a total column reads none of the row's figures
+ * (from `from`, shifted by sh) as its total. */
+static bool no_total(const trow *r, int from, const char **keys, int sh)
+{
+    bool has = false, reads = false;
+    for (int c = 0; c < MAXCOL; c++)
+        has |= keys[c] && !strcmp(keys[c], "total");
+    for (int i = from; i < r->n; i++) {
+        int c = r->c[i].col + sh;
+        reads |= c < MAXCOL && keys[c] && !strcmp(keys[c], "total");
+    }
+    return has && !reads;
+}
 static bool full_row(const tseg *t, const trow *r, int from);
 
 /* A cell that is the code of a row under this one (20103 under 201): a
@@ -1063,7 +1077,10 @@ static void code_row(tseg *t, const trow *r, const rowid *id, const char **keys)
             first_fig = i;
     }
     int sh = full_row(t, r, first_fig) ? -1 : figure_shift(t, r, first_fig, keys);
-    if (sh < 0 && t->space && ordinal_row(t, r, base, first_fig))
+    if (sh >= 0 && t->space && no_total(r, first_fig, keys, sh) &&
+        ordinal_row(t, r, base, first_fig))
+        sh = -2; /* the grid leaves the total out: OCR moved the row */
+    else if (sh < 0 && t->space && ordinal_row(t, r, base, first_fig))
         sh = -2;
     else if (sh < 0)
         jsp_warn(d, r->line + 1, r->line + 1, "table %02d: figures of row %s under no known column",

@@ -236,6 +236,45 @@ static void test_numbering_places_figures(void **st)
     json_decref(r);
 }
 
+/* OCR sets a row's figures after its name, so a long name pushes them
+ * right: a row whose figures sit under 基本支出 and 项目支出 but add up as
+ * total and part is read in the header's order (a 03 row always has its
+ * total). */
+static void test_ocr_long_name_drift(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(
+        HEAD "支出决算表\n部门:                测试县测试局                公开03表 单位:万元\n"
+             "功能分类科目 编码         科目名称         本年支出合计 基本支出 项目支出 上缴上级支出 经营支出\n"
+             "栏次                             1        2      3      4        5      6\n"
+             "合计                              800.90     800.90\n"
+             "201          一般公共服务支出                   717.26 ”717.26\n"
+             "20103         政府办公厅(室)及相关机构事务           767.39 “767.39\n"
+             "2010303       机关服务                         44.28   44.28\n"
+             "2010306       政务公开审批                       8.33    8.33\n"
+             "2010350       事业运行                        740.32 “740.32\n"
+             "2010399       其他政府办公厅(室)及相关机构事务支出       3.35    3.35\n"
+             "20107         税收事务                         46.85 46.85\n"
+             "2010706       代扣代收代征税款手续费                46.85 46.85\n"
+             "20117         质量技术监督与检验检疫事务              6.04    6.04\n"
+             "2011709       标准化管理                        6.04    6.04\n"
+             "20136         其他共产党事务支出                   3.23    3.23\n"
+             "2013603       机关服务                         3.23    3.23\n"
+             "20199         其他一般公共服务支出                 65.08 65.08\n"
+             "2019999       其他一般公共服务支出                 65.08 65.08\n"
+             "206          科学技术支出                      25.07 ”25.07\n"
+             "20601         科学技术管理事务                   17.07 17.07\n"
+             "2060199       其他科学技术管理事务支出              17.07 17.07\n"
+             "20699         其他科学技术支出                    1.33    1.33\n"
+             "2069901       科技奖励                         1.33    1.33\n");
+    assert_num(r, "tables.03.rows.20103.total", 767.39);
+    assert_num(r, "tables.03.rows.20103.basic", 767.39);
+    assert_absent(r, "tables.03.rows.20103.project");
+    assert_num(r, "tables.03.rows.20117.total", 6.04);
+    assert_num(r, "tables.03.rows.2010303.total", 44.28);
+    json_decref(r);
+}
+
 /* Plain pdftotext of a summary table: income labels alone, each income
  * figure printed at the head of the expenditure label of its line. */
 static void test_fused_income(void **st)
@@ -544,6 +583,7 @@ int main(void)
         cmocka_unit_test(test_figure_stream),
         cmocka_unit_test(test_ocr_drift),
         cmocka_unit_test(test_numbering_places_figures),
+        cmocka_unit_test(test_ocr_long_name_drift),
         cmocka_unit_test(test_fused_income),
         cmocka_unit_test(test_01_loose_figures),
         cmocka_unit_test(test_06_plain_wrapped_names),
