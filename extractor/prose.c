@@ -3,6 +3,9 @@
  * patterns/narrative.pat names a record key and a regex whose group "v" is
  * the figure (group "u" its unit, group "neg" a falling direction); the
  * first match inside 第三部分 wins, so the appendix never overrides it.
+ * The rules read the prose with its wraps undone: a line break (and the
+ * blanks around it) between two ideographs is a line printed full, not a
+ * break in the text (公务用车运 / 行维护费); spans are mapped back.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,29 +28,87 @@ static const char *rule_name(js_doc *d, const jsp_rule *r)
     return jsp_printf(&d->arena, "narrative.pat:%d", r->line);
 }
 
+/* The prose with its wraps undone: t[0..n) and, for each byte, its offset
+ * in the normalised text (o[n] is the end). Arena memory. */
+typedef struct {
+    char *t;
+    uint32_t *o;
+    size_t n;
+} ptext;
+
+static bool ideograph_at(const char *t, size_t i, size_t n)
+{
+    int32_t cp = i + 3 <= n ? jsp_utf8_cjk3((const unsigned char *)t + i, 3) : -1;
+    return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+static bool ideograph_before(const char *t, size_t i, size_t from)
+{
+    return i >= from + 3 && ideograph_at(t, i - 3, i);
+}
+
+static bool unwrap(js_doc *d, size_t from, size_t to, ptext *p)
+{
+    const char *t = d->norm.text;
+    p->t = jsp_alloc_raw(&d->arena, to - from + 1);
+    p->o = jsp_alloc(&d->arena, (to - from + 1) * sizeof *p->o);
+    p->n = 0;
+    if (!p->t || !p->o)
+        return false;
+    for (size_t i = from; i < to;) {
+        size_t j = i;
+        while (j < to && (t[j] == ' ' || t[j] == '\t'))
+            j++;
+        if (j < to && t[j] == '\n' && ideograph_before(t, i, from)) {
+            size_t k = j + 1;
+            while (k < to && (t[k] == ' ' || t[k] == '\t'))
+                k++;
+            if (ideograph_at(t, k, to)) {
+                i = k; /* a wrap: the blanks and the line break go */
+                continue;
+            }
+        }
+        p->o[p->n] = (uint32_t)i;
+        p->t[p->n++] = t[i++];
+    }
+    p->o[p->n] = (uint32_t)to;
+    p->t[p->n] = 0;
+    return true;
+}
+
+/* The span [s, e) of the prose view in the normalised text. */
+static void span_of(const ptext *p, size_t s, size_t e, uint32_t *ns, uint32_t *ne)
+{
+    *ns = p->o[s];
+    *ne = e > s ? p->o[e - 1] + 1 : p->o[s]; /* each byte has its own offset */
+}
+
 /* kind "change": the percentage in group p (negated by pneg) → KEY_pct. */
-static void put_pct(js_doc *d, const jsp_rule *r, pcre2_match_data *md, const char *path)
+static void put_pct(js_doc *d, const ptext *pt, const jsp_rule *r, pcre2_match_data *md,
+                    const char *path)
 {
     size_t ps, pe, ns, ne;
     js_dec v;
-    if (!jsp_group(r->re, md, "p", &ps, &pe) || !jsp_dec_parse(d->norm.text + ps, pe - ps, &v))
+    if (!jsp_group(r->re, md, "p", &ps, &pe) || !jsp_dec_parse(pt->t + ps, pe - ps, &v))
         return;
     if (jsp_group(r->re, md, "pneg", &ns, &ne))
         v.v = -v.v;
     if (jsp_group(r->re, md, "pneg", &ns, &ne) && ns < ps)
         ps = ns; /* the span holds the direction word and the % sign: it re-reads signed */
-    if (pe < d->norm.len && d->norm.text[pe] == '%')
+    if (pe < pt->n && pt->t[pe] == '%')
         pe++;
+    uint32_t s, e;
+    span_of(pt, ps, pe, &s, &e);
     if (!jsp_dec_is_zero(v))
-        jsp_fact_set(d, jsp_printf(&d->arena, "%s_pct", path), JSP_F_NUM, v, NULL, (uint32_t)ps,
-                     (uint32_t)pe, rule_name(d, r));
+        jsp_fact_set(d, jsp_printf(&d->arena, "%s_pct", path), JSP_F_NUM, v, NULL, s, e,
+                     rule_name(d, r));
 }
 
 /* Apply one rule over the prose text; true when it set its key. */
-static bool apply_rule(js_doc *d, const jsp_rule *r, size_t from, size_t to, pcre2_match_data *md)
+static bool apply_rule(js_doc *d, const ptext *pt, const jsp_rule *r, pcre2_match_data *md)
 {
-    const char *t = d->norm.text;
-    if (jsp_match(&d->ctx->pat, r->re, t, to, from, 0, md) <= 0)
+    const char *t = pt->t;
+    if (jsp_match(&d->ctx->pat, r->re, t, pt->n, 0, 0, md) <= 0)
         return false;
     size_t vs, ve, us = 0, ue = 0, ns, ne;
     if (!jsp_group(r->re, md, "v", &vs, &ve))
@@ -68,11 +129,12 @@ static bool apply_rule(js_doc *d, const jsp_rule *r, size_t from, size_t to, pcr
     jsp_snprintf(path, sizeof path, "narrative.%s", r->key);
     bool count = !strcmp(r->kind, "count");
     if (!strcmp(r->kind, "change"))
-        put_pct(d, r, md, path);
+        put_pct(d, pt, r, md, path);
     if (jsp_dec_is_zero(v) || (count && v.sc))
         return true; /* zero is left out, but the key is settled */
-    jsp_fact_set(d, path, count ? JSP_F_INT : JSP_F_NUM, v, NULL, (uint32_t)vs, (uint32_t)ve,
-                 rule_name(d, r));
+    uint32_t s, e;
+    span_of(pt, vs, ve, &s, &e);
+    jsp_fact_set(d, path, count ? JSP_F_INT : JSP_F_NUM, v, NULL, s, e, rule_name(d, r));
     return true;
 }
 
@@ -84,6 +146,9 @@ void jsp_prose(js_doc *d)
     size_t to = d->prose_end < d->nlines ? d->lines[d->prose_end].s : d->norm.len;
     const jsp_patterns *p = &d->ctx->pat;
     pcre2_match_data *md = d->md;
+    ptext pt;
+    if (!unwrap(d, from, to, &pt))
+        return;
     char done[64][64];
     int ndone = 0;
     for (size_t i = 0; i < p->nrules; i++) {
@@ -91,7 +156,7 @@ void jsp_prose(js_doc *d)
         bool seen = false;
         for (int k = 0; k < ndone && !seen; k++)
             seen = !strcmp(done[k], r->key);
-        if (seen || !apply_rule(d, r, from, to, md))
+        if (seen || !apply_rule(d, &pt, r, md))
             continue;
         if (ndone < 64)
             jsp_snprintf(done[ndone++], sizeof done[0], "%s", r->key);

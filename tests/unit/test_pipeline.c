@@ -56,6 +56,26 @@ static void test_prose(void **st)
     json_decref(r);
 }
 
+/* Prose printed from a PDF wraps inside words: a line break between two
+ * ideographs (blanks around it too) is undone for the rules, and the
+ * provenance still points at the figure in the text as given. A break
+ * beside a figure stays (the rules allow white space there). */
+static void test_prose_wraps(void **st)
+{
+    (void)st;
+    json_t *r = unit_record("测试局2019年度部门决算\n\n第三部分\n\n"
+                            "公务用车购置费0万元。公务用车运  \n  行维护费1.5万元，主要用于机要文件交换。\n"
+                            "本部门2019年度机关运行经费支出\n45.6万元。\n"
+                            "公务用车保有量为2\n辆。\n");
+    assert_num(r, "narrative.three_public.vehicle_operation", 1.5);
+    assert_num(r, "narrative.operating_costs", 45.6);
+    assert_num(r, "narrative.three_public.vehicles_held", 2);
+    json_t *p = json_object_get(json_object_get(r, "provenance"),
+                                "narrative.three_public.vehicle_operation");
+    assert_string_equal(json_string_value(json_object_get(p, "text")), "1.5万元");
+    json_decref(r);
+}
+
 /* GB18030 and UTF-16 (with BOM) input is decoded before anything else. */
 static void test_encodings(void **st)
 {
@@ -186,6 +206,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strerror_every_code), cmocka_unit_test(test_limit),
         cmocka_unit_test(test_not_a_report),        cmocka_unit_test(test_prose),
+        cmocka_unit_test(test_prose_wraps),
         cmocka_unit_test(test_json_escapes),        cmocka_unit_test(test_emit_tree),
         cmocka_unit_test(test_encodings),
     };
