@@ -47,29 +47,36 @@ static bool ideograph_before(const char *t, size_t i, size_t from)
     return i >= from + 3 && ideograph_at(t, i - 3, i);
 }
 
+/* Append t[i, e) to the view. */
+static void take(ptext *p, const char *t, size_t i, size_t e)
+{
+    memcpy(p->t + p->n, t + i, e - i);
+    for (size_t k = i; k < e; k++)
+        p->o[p->n++] = (uint32_t)k;
+}
+
 static bool unwrap(js_doc *d, size_t from, size_t to, ptext *p)
 {
     const char *t = d->norm.text;
     p->t = jsp_alloc_raw(&d->arena, to - from + 1);
-    p->o = jsp_alloc(&d->arena, (to - from + 1) * sizeof *p->o);
+    p->o = jsp_alloc_raw(&d->arena, (to - from + 1) * sizeof *p->o);
     p->n = 0;
     if (!p->t || !p->o)
         return false;
     for (size_t i = from; i < to;) {
-        size_t j = i;
-        while (j < to && (t[j] == ' ' || t[j] == '\t'))
-            j++;
-        if (j < to && t[j] == '\n' && ideograph_before(t, i, from)) {
-            size_t k = j + 1;
-            while (k < to && (t[k] == ' ' || t[k] == '\t'))
-                k++;
-            if (ideograph_at(t, k, to)) {
-                i = k; /* a wrap: the blanks and the line break go */
-                continue;
-            }
+        const char *nl = memchr(t + i, '\n', to - i);
+        size_t end = nl ? (size_t)(nl - t) : to, last = end, next = end + 1;
+        while (last > i && (t[last - 1] == ' ' || t[last - 1] == '\t'))
+            last--;
+        while (next < to && (t[next] == ' ' || t[next] == '\t'))
+            next++;
+        if (nl && ideograph_before(t, last, from) && ideograph_at(t, next, to)) {
+            take(p, t, i, last); /* a wrap: the blanks and the line break go */
+            i = next;
+            continue;
         }
-        p->o[p->n] = (uint32_t)i;
-        p->t[p->n++] = t[i++];
+        take(p, t, i, nl ? end + 1 : end);
+        i = end + 1;
     }
     p->o[p->n] = (uint32_t)to;
     p->t[p->n] = 0;
