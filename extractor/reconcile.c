@@ -153,8 +153,8 @@ static void rename_02_column(js_doc *d, const char *from, const char *to)
  * total matches no 01 line but exactly one unused other line is renamed. */
 static void sources_02_vs_01(js_doc *d)
 {
-    static const char *const src[] = {"superior_subsidy", "business", "operating", "affiliated",
-                                      "other", NULL};
+    static const char *const src[] = {"superior_subsidy", "business", "operating",
+                                      "affiliated",       "other",    NULL};
     for (int i = 0; src[i]; i++) {
         char p02[64], p01[64];
         jsp_snprintf(p02, sizeof p02, "tables.02.rows.total.%s", src[i]);
@@ -314,20 +314,26 @@ static void ocr_row(js_doc *d, orow *r, const char *row, bool decimals)
             if (alt & (1u << i)) {
                 jsp_fact *x = &f[r->idx[i]];
                 x->num = jsp_dec_shift(x->num, -2);
-                x->rule = jsp_printf(&d->arena, "%s; OCR repair: decimal point restored, the row "
-                                                "adds up", x->rule ? x->rule : "?");
+                x->rule = jsp_printf(&d->arena,
+                                     "%s; OCR repair: decimal point restored, the row "
+                                     "adds up",
+                                     x->rule ? x->rule : "?");
             }
         if (alt)
-            jsp_warn(d, 0, 0, "%s: a figure without its decimal point read as hundredths "
-                              "(the row adds up so)", row);
+            jsp_warn(d, 0, 0,
+                     "%s: a figure without its decimal point read as hundredths "
+                     "(the row adds up so)",
+                     row);
         return;
     }
     for (int i = 0; i < r->n; i++)
         if (i != r->total)
             f[r->idx[i]].path = NULL;
     d->findexed = SIZE_MAX;
-    jsp_warn(d, 0, 0, "%s: figures do not add up to the total under any reading: only the "
-                      "total kept", row);
+    jsp_warn(d, 0, 0,
+             "%s: figures do not add up to the total under any reading: only the "
+             "total kept",
+             row);
 }
 
 /* Do the code tables' figures mostly carry a decimal point? Then a row
@@ -412,12 +418,83 @@ static void ocr_06(js_doc *d)
             if (alt & (1u << i)) {
                 jsp_fact *x = &f[r.idx[i]];
                 x->num = jsp_dec_shift(x->num, -2);
-                x->rule = jsp_printf(&d->arena, "%s; OCR repair: decimal point restored, the class "
-                                                "adds up", x->rule ? x->rule : "?");
+                x->rule = jsp_printf(&d->arena,
+                                     "%s; OCR repair: decimal point restored, the class "
+                                     "adds up",
+                                     x->rule ? x->rule : "?");
             }
         if (found && alt)
-            jsp_warn(d, 0, 0, "tables.06.rows.%.3s: an amount without its decimal point read as "
-                              "hundredths (the class adds up so)", code);
+            jsp_warn(d, 0, 0,
+                     "tables.06.rows.%.3s: an amount without its decimal point read as "
+                     "hundredths (the class adds up so)",
+                     code);
+    }
+    free(ix);
+}
+
+/* Summary tables (01, 04) in OCR text: a class's figure printed without its
+ * point is read as hundredths when that is the same class's figure read
+ * with its point elsewhere (01 ↔ 03 and 04's 合计; 04 ↔ 05, 03 and 01), or
+ * another figure of its own row read with its point. */
+static bool summary_twin(js_doc *d, const jsp_fact *x, js_dec want)
+{
+    const char *p = x->path, *fn = strstr(p, ".by_function.");
+    char row[96], code[8] = {0}, alt[96];
+    const char *twins[4] = {NULL, NULL, NULL, NULL};
+    if (fn) {
+        size_t k = strcspn(fn + 13, ".");
+        if (k >= sizeof code)
+            return false;
+        memcpy(code, fn + 13, k);
+        bool t01 = p[8] == '1';
+        twins[0] = jsp_printf(&d->arena, "tables.03.rows.%s.total", code);
+        twins[1] = t01 ? jsp_printf(&d->arena, "tables.04.expenditure.by_function.%s.total", code)
+                       : jsp_printf(&d->arena, "tables.05.rows.%s.total", code);
+        twins[2] = t01 ? NULL : jsp_printf(&d->arena, "tables.01.expenditure.by_function.%s", code);
+    }
+    for (int i = 0; i < 3; i++) {
+        const jsp_fact *g = twins[i] ? jsp_fact_get(d, twins[i]) : NULL;
+        if (g && g->kind == JSP_F_NUM && !lost_point(d, g) && !jsp_dec_cmp(g->num, want))
+            return true;
+    }
+    const char *dot = strrchr(p, '.'); /* its row: the same path but the last key */
+    if (!dot || (size_t)(dot - p) >= sizeof row - 1 || p[8] != '4')
+        return false;
+    jsp_snprintf(row, sizeof row, "%.*s", (int)(dot - p), p);
+    static const char *cols[] = {"total", "general_budget", "gov_fund", "state_capital"};
+    for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        jsp_snprintf(alt, sizeof alt, "%s.%s", row, cols[i]);
+        const jsp_fact *g = strcmp(alt, p) ? jsp_fact_get(d, alt) : NULL;
+        if (g && g->kind == JSP_F_NUM && !lost_point(d, g) && !jsp_dec_cmp(g->num, want))
+            return true;
+    }
+    return false;
+}
+
+static void ocr_summary(js_doc *d)
+{
+    size_t n;
+    pidx *ix = sorted_facts(d, &n);
+    if (!ix)
+        return;
+    for (size_t k = 0; k < n; k++) {
+        jsp_fact *x = (jsp_fact *)d->facts.items + ix[k].i;
+        const char *p = ix[k].path;
+        if (x->kind != JSP_F_NUM || strncmp(p, "tables.0", 8) || (p[8] != '1' && p[8] != '4') ||
+            strncmp(p + 9, ".expenditure.", 13) || !lost_point(d, x))
+            continue;
+        js_dec want = jsp_dec_shift(x->num, -2);
+        if (!summary_twin(d, x, want))
+            continue;
+        x->num = want;
+        x->rule = jsp_printf(&d->arena,
+                             "%s; OCR repair: decimal point restored, as the same "
+                             "figure is printed with it elsewhere",
+                             x->rule ? x->rule : "?");
+        jsp_warn(d, 0, 0,
+                 "%s: a figure without its decimal point read as hundredths (printed "
+                 "with it elsewhere)",
+                 p);
     }
     free(ix);
 }
@@ -516,8 +593,8 @@ static bool put_loose(js_doc *d, int table, const char *row, js_dec v, const cha
     }
     jsp_fact_set(d, jsp_printf(&d->arena, "%s.total", base), JSP_F_NUM, v, NULL, x->s, x->e, rule);
     if ((x = take_loose(d, table, v)))
-        jsp_fact_set(d, jsp_printf(&d->arena, "%s.general_budget", base), JSP_F_NUM, v, NULL,
-                     x->s, x->e, rule);
+        jsp_fact_set(d, jsp_printf(&d->arena, "%s.general_budget", base), JSP_F_NUM, v, NULL, x->s,
+                     x->e, rule);
     return true;
 }
 
@@ -525,7 +602,8 @@ static void place_loose(js_doc *d, int table)
 {
     char in[32];
     jsp_snprintf(in, sizeof in, "tables.%02d.income.", table);
-    if (!d->loose.n || !side_is_empty(d, table) || !jsp_fact_get(d, jsp_printf(&d->arena, "%stotal", in)))
+    if (!d->loose.n || !side_is_empty(d, table) ||
+        !jsp_fact_get(d, jsp_printf(&d->arena, "%stotal", in)))
         return;
     static const char *const other[] = {"gov_fund", "state_capital", "carryover_begin_gov_fund",
                                         "carryover_begin_state_capital", NULL};
@@ -545,9 +623,9 @@ static void place_loose(js_doc *d, int table)
     if (!all)
         return;
     for (int i = 0; i < c.n; i++)
-        put_loose(d, table, jsp_printf(&d->arena, "by_function.%s", c.code[i]), c.v[i],
-                  jsp_printf(&d->arena, "class %s: table %02d's total of the class", c.code[i],
-                             from));
+        put_loose(
+            d, table, jsp_printf(&d->arena, "by_function.%s", c.code[i]), c.v[i],
+            jsp_printf(&d->arena, "class %s: table %02d's total of the class", c.code[i], from));
     put_loose(d, table, "total", c.total,
               jsp_printf(&d->arena, "本年支出合计: table %02d's total", from));
     js_dec grand = fact_num(d, jsp_printf(&d->arena, "%sgrand_total", in));
@@ -564,6 +642,7 @@ void jsp_reconcile(js_doc *d)
     if (d->ocr_marks) {
         ocr_rows(d);
         ocr_06(d);
+        ocr_summary(d);
     }
     drop_empty_rows(d);
 }

@@ -1404,6 +1404,21 @@ typedef struct {
     int split;               /* first column of the expenditure side */
 } sumcols;
 
+/* In OCR text, a label a glyph or two off a row label of its side (年未 for
+ * 年末: within a quarter of its characters, vocabulary row.NN.in/out) or
+ * of a 类 (fclass, expenditure side): its key, or NULL (*code: the 类). */
+static const char *ocr_label(const tseg *t, const char *ns, const char *k, bool out,
+                             const char **code)
+{
+    const jsp_vocab *v = t->d->ctx->pat.vocab;
+    const char *key = jsp_vocab_fuzzy(v, ns, k), *c = NULL;
+    if (!key && out)
+        c = jsp_vocab_fuzzy(v, "fclass", k);
+    if (code)
+        *code = c;
+    return key ? key : c;
+}
+
 static bool summary_label(const tseg *t, const jsp_cell *c, bool out)
 {
     char *k = ckey(t, c);
@@ -1412,7 +1427,9 @@ static bool summary_label(const tseg *t, const jsp_cell *c, bool out)
     if (vocab(t, ns, k) || (out && vocab(t, "fclass", k)))
         return true;
     const jsp_vocab *v = t->d->ctx->pat.vocab; /* cut short by wrapping */
-    return t->space && (jsp_vocab_prefix(v, ns, k) || (out && jsp_vocab_prefix(v, "fclass", k)));
+    if (t->space && (jsp_vocab_prefix(v, ns, k) || (out && jsp_vocab_prefix(v, "fclass", k))))
+        return true;
+    return t->d->ocr_marks && ocr_label(t, ns, k, out, NULL);
 }
 
 /* The first data row opens with a row label (a header cell may also be one). */
@@ -1529,6 +1546,8 @@ static void summary_side(tseg *t, const trow *r, int from, int to, bool out, con
         code = vocab(t, "fclass", k);
     if (!key && !code && t->space) /* a label wrapped in its cell, cut short */
         key = wrapped_label(t, ns, k, out, &code, *carry);
+    if (!key && !code && d->ocr_marks && ocr_label(t, ns, k, out, &code))
+        key = code ? NULL : ocr_label(t, ns, k, out, NULL);
     if (!out)
         *carry = key && (!strcmp(key, "carryover_begin") || !strncmp(key, "carryover_begin_", 16));
     if (!key && !code)

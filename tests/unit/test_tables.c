@@ -435,6 +435,39 @@ static void test_ocr_name_fragments(void **st)
 }
 #undef FRAGMENTS
 
+/* OCR text of table 04: a label a glyph off its row label (年未 for 年末) is
+ * read as it; a class's figures printed without their points are read as
+ * hundredths, as table 05 prints the same class's figure with its point.
+ * Text that is not OCR keeps both as printed. */
+#define SUMMARY_04(fig)                                                                            \
+    HEAD "财政拨款收入支出决算总表\n公开04表\n部门：测试县测试局\n收入\t\t支出\n"                 \
+         "项目\t金额\t项目\t合计\t一般公共预算财政拨款\n"                                           \
+         "一、一般公共预算财政拨款\t" fig "\t一、一般公共服务支出\t150\t150\n"                       \
+         "本年收入合计\t10.50\t本年支出合计\t10.00\t10.00\n"                                        \
+         "年初财政拨款结转和结余\t0.50\t年未财政拨款结转和结余\t1.00\t1.00\n"                       \
+         "总计\t11.00\t总计\t11.00\t11.00\n\n"                                                    \
+         "一般公共预算财政拨款支出决算表\n公开05表\n部门：测试县测试局\n"                           \
+         "科目编码\t科目名称\t小计\t基本支出\t项目支出\n"                                         \
+         "\t合计\t1.50\t1.50\t\n201\t一般公共服务支出\t1.50\t1.50\t\n"
+
+static void test_ocr_summary_labels_and_points(void **st)
+{
+    (void)st;
+    json_t *r = unit_record(SUMMARY_04("1O.50")); /* a letter for a digit: OCR text */
+    assert_num(r, "tables.04.expenditure.carryover_end.total", 1.0);
+    assert_num(r, "tables.04.expenditure.by_function.201.total", 1.5);
+    assert_num(r, "tables.04.expenditure.by_function.201.general_budget", 1.5);
+    json_t *p = json_object_get(json_object_get(r, "provenance"),
+                                "tables.04.expenditure.by_function.201.total");
+    assert_non_null(strstr(json_string_value(json_object_get(p, "rule")), "decimal point restored"));
+    json_decref(r);
+    r = unit_record(SUMMARY_04("10.50"));
+    assert_absent(r, "tables.04.expenditure.carryover_end.total");
+    assert_num(r, "tables.04.expenditure.by_function.201.total", 150.0);
+    json_decref(r);
+}
+#undef SUMMARY_04
+
 /* Plain pdftotext: a child code on the line after its parent is not the
  * parent's figure, and a run of 栏次 numbers after the next title is not a
  * figure block of rows still waiting for their figures. */
@@ -590,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_ocr_row_lost_points),
         cmocka_unit_test(test_ocr_names),
         cmocka_unit_test(test_ocr_name_fragments),
+        cmocka_unit_test(test_ocr_summary_labels_and_points),
         cmocka_unit_test(test_codes_and_numbers_not_figures),
         cmocka_unit_test(test_wrapped_summary_labels),
         cmocka_unit_test(test_06_wrapped_name_amount_below),
