@@ -440,7 +440,7 @@ static bool summary_twin(js_doc *d, const jsp_fact *x, js_dec want)
 {
     const char *p = x->path, *fn = strstr(p, ".by_function.");
     char row[96], code[8] = {0}, alt[96];
-    const char *twins[4] = {NULL, NULL, NULL, NULL};
+    const char *twins[3] = {NULL, NULL, NULL};
     if (fn) {
         size_t k = strcspn(fn + 13, ".");
         if (k >= sizeof code)

@@ -141,8 +141,10 @@ static const char *name_vocab(tseg *t, const char *path, const char *name, bool 
     int chars = (int)jsp_cp_count(std);
     int cap = chars / 4 > 1 ? chars / 4 : 1;
     *close = jsp_edit_distance(name, std, cap) <= cap;
-    if (*close || !own)
-        return *close ? std : NULL;
+    if (*close)
+        return std;
+    if (!own)
+        return NULL;
     bool a_name = jsp_vocab_near_value(v, ns, name) || jsp_vocab_near_value(v, "fxiang", name) ||
                   (t->id != 6 && jsp_vocab_fuzzy(v, "fclass", name));
     return a_name ? NULL : std;
@@ -1546,8 +1548,10 @@ static void summary_side(tseg *t, const trow *r, int from, int to, bool out, con
         code = vocab(t, "fclass", k);
     if (!key && !code && t->space) /* a label wrapped in its cell, cut short */
         key = wrapped_label(t, ns, k, out, &code, *carry);
-    if (!key && !code && d->ocr_marks && ocr_label(t, ns, k, out, &code))
-        key = code ? NULL : ocr_label(t, ns, k, out, NULL);
+    if (!key && !code && d->ocr_marks) {
+        const char *hit = ocr_label(t, ns, k, out, &code);
+        key = code ? NULL : hit;
+    }
     if (!out)
         *carry = key && (!strcmp(key, "carryover_begin") || !strncmp(key, "carryover_begin_", 16));
     if (!key && !code)
