@@ -148,9 +148,9 @@ const char *jsp_vocab_fuzzy(const jsp_vocab *v, const char *ns, const char *key)
 
 const char *jsp_vocab_near_value(const jsp_vocab *v, const char *ns, const char *text)
 {
-    int cap = text ? (int)(jsp_cp_count(text) / 4) : 0;
     if (!v || !text)
         return NULL;
+    int cap = (int)(jsp_cp_count(text) / 4);
     uint64_t h = jsp_hash(0, ns);
     for (size_t i = 0; i < v->n; i++)
         if (v->e[i].nsh == h && !strcmp(v->e[i].ns, ns) &&

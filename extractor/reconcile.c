@@ -293,6 +293,14 @@ static unsigned fewest_points(const jsp_fact *f, const orow *r, unsigned cand, b
     return best;
 }
 
+/* Read x as hundredths (OCR lost its point); the rule says why. */
+static void restore_point(js_doc *d, jsp_fact *x, const char *why)
+{
+    x->num = jsp_dec_shift(x->num, -2);
+    x->rule = jsp_printf(&d->arena, "%s; OCR repair: decimal point restored, %s",
+                         x->rule ? x->rule : "?", why);
+}
+
 static void ocr_row(js_doc *d, orow *r, const char *row, bool decimals)
 {
     jsp_fact *f = d->facts.items;
@@ -311,14 +319,8 @@ static void ocr_row(js_doc *d, orow *r, const char *row, bool decimals)
         alt = fewest_points(f, r, cand, &found);
     if (found) {
         for (int i = 0; i < r->n && alt; i++)
-            if (alt & (1u << i)) {
-                jsp_fact *x = &f[r->idx[i]];
-                x->num = jsp_dec_shift(x->num, -2);
-                x->rule = jsp_printf(&d->arena,
-                                     "%s; OCR repair: decimal point restored, the row "
-                                     "adds up",
-                                     x->rule ? x->rule : "?");
-            }
+            if (alt & (1u << i))
+                restore_point(d, &f[r->idx[i]], "the row adds up");
         if (alt)
             jsp_warn(d, 0, 0,
                      "%s: a figure without its decimal point read as hundredths "
@@ -415,14 +417,8 @@ static void ocr_06(js_doc *d)
         bool found = false;
         unsigned alt = cand && r.n > 1 ? fewest_points(f, &r, cand, &found) : 0;
         for (int i = 0; i < r.n && found && alt; i++)
-            if (alt & (1u << i)) {
-                jsp_fact *x = &f[r.idx[i]];
-                x->num = jsp_dec_shift(x->num, -2);
-                x->rule = jsp_printf(&d->arena,
-                                     "%s; OCR repair: decimal point restored, the class "
-                                     "adds up",
-                                     x->rule ? x->rule : "?");
-            }
+            if (alt & (1u << i))
+                restore_point(d, &f[r.idx[i]], "the class adds up");
         if (found && alt)
             jsp_warn(d, 0, 0,
                      "tables.06.rows.%.3s: an amount without its decimal point read as "
@@ -436,6 +432,12 @@ static void ocr_06(js_doc *d)
  * point is read as hundredths when that is the same class's figure read
  * with its point elsewhere (01 ↔ 03 and 04's 合计; 04 ↔ 05, 03 and 01), or
  * another figure of its own row read with its point. */
+static bool printed_with_point(js_doc *d, const char *path, js_dec want)
+{
+    const jsp_fact *g = path ? jsp_fact_get(d, path) : NULL;
+    return g && g->kind == JSP_F_NUM && !lost_point(d, g) && !jsp_dec_cmp(g->num, want);
+}
+
 static bool summary_twin(js_doc *d, const jsp_fact *x, js_dec want)
 {
     const char *p = x->path, *fn = strstr(p, ".by_function.");
@@ -452,11 +454,9 @@ static bool summary_twin(js_doc *d, const jsp_fact *x, js_dec want)
                        : jsp_printf(&d->arena, "tables.05.rows.%s.total", code);
         twins[2] = t01 ? NULL : jsp_printf(&d->arena, "tables.01.expenditure.by_function.%s", code);
     }
-    for (int i = 0; i < 3; i++) {
-        const jsp_fact *g = twins[i] ? jsp_fact_get(d, twins[i]) : NULL;
-        if (g && g->kind == JSP_F_NUM && !lost_point(d, g) && !jsp_dec_cmp(g->num, want))
+    for (int i = 0; i < 3; i++)
+        if (printed_with_point(d, twins[i], want))
             return true;
-    }
     const char *dot = strrchr(p, '.'); /* its row: the same path but the last key */
     if (!dot || (size_t)(dot - p) >= sizeof row - 1 || p[8] != '4')
         return false;
@@ -464,8 +464,7 @@ static bool summary_twin(js_doc *d, const jsp_fact *x, js_dec want)
     static const char *cols[] = {"total", "general_budget", "gov_fund", "state_capital"};
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
         jsp_snprintf(alt, sizeof alt, "%s.%s", row, cols[i]);
-        const jsp_fact *g = strcmp(alt, p) ? jsp_fact_get(d, alt) : NULL;
-        if (g && g->kind == JSP_F_NUM && !lost_point(d, g) && !jsp_dec_cmp(g->num, want))
+        if (strcmp(alt, p) && printed_with_point(d, alt, want))
             return true;
     }
     return false;
@@ -486,11 +485,7 @@ static void ocr_summary(js_doc *d)
         js_dec want = jsp_dec_shift(x->num, -2);
         if (!summary_twin(d, x, want))
             continue;
-        x->num = want;
-        x->rule = jsp_printf(&d->arena,
-                             "%s; OCR repair: decimal point restored, as the same "
-                             "figure is printed with it elsewhere",
-                             x->rule ? x->rule : "?");
+        restore_point(d, x, "as the same figure is printed with it elsewhere");
         jsp_warn(d, 0, 0,
                  "%s: a figure without its decimal point read as hundredths (printed "
                  "with it elsewhere)",
